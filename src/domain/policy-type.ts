@@ -1,0 +1,67 @@
+/**
+ * Organizations policy types and their documented limits.
+ * Source: AWS Organizations user guide, "Quotas and service limits" (see shared/docs/aws-organizations.md §0, §c).
+ */
+export const POLICY_TYPES = [
+  'SERVICE_CONTROL_POLICY',
+  'RESOURCE_CONTROL_POLICY',
+  'TAG_POLICY',
+  'BACKUP_POLICY',
+  'AISERVICES_OPT_OUT_POLICY',
+  'CHATBOT_POLICY',
+  'DECLARATIVE_POLICY_EC2',
+  'SECURITYHUB_POLICY',
+  'INSPECTOR_POLICY',
+  'UPGRADE_ROLLOUT_POLICY',
+  'BEDROCK_POLICY',
+  'S3_POLICY',
+  'NETWORK_SECURITY_DIRECTOR_POLICY',
+] as const;
+
+export type PolicyType = (typeof POLICY_TYPES)[number];
+
+/** Authorization policies use IAM-style evaluation and have no effective-policy API. */
+export const AUTHORIZATION_POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
+
+export function isPolicyType(value: unknown): value is PolicyType {
+  return typeof value === 'string' && (POLICY_TYPES as readonly string[]).includes(value);
+}
+
+/** Management policies merge down the tree with the @@ operators and have an effective policy. */
+export function isManagementPolicyType(type: PolicyType): boolean {
+  return !AUTHORIZATION_POLICY_TYPES.includes(type);
+}
+
+export interface PolicyTypeLimits {
+  /** Maximum characters of the saved policy text (raw Content length). */
+  readonly maxContentLength: number;
+  /** Maximum policies of this type attached directly to one root, OU or account. */
+  readonly maxAttachmentsPerNode: number;
+  /** Minimum policies of this type that must stay attached to every node (SCP/RCP: 1). */
+  readonly minAttachmentsPerNode: number;
+  /** Maximum policies of this type in one organization. */
+  readonly maxPoliciesPerOrganization: number;
+}
+
+const DEFAULT_LIMITS: PolicyTypeLimits = {
+  maxContentLength: 10_000,
+  maxAttachmentsPerNode: 10,
+  minAttachmentsPerNode: 0,
+  maxPoliciesPerOrganization: 1_000,
+};
+
+const LIMITS: Partial<Record<PolicyType, Partial<PolicyTypeLimits>>> = {
+  SERVICE_CONTROL_POLICY: { maxContentLength: 10_240, minAttachmentsPerNode: 1, maxPoliciesPerOrganization: 10_000 },
+  RESOURCE_CONTROL_POLICY: { maxContentLength: 5_120, maxAttachmentsPerNode: 5, minAttachmentsPerNode: 1, maxPoliciesPerOrganization: 2_000 },
+  AISERVICES_OPT_OUT_POLICY: { maxContentLength: 2_500, maxAttachmentsPerNode: 5 },
+  CHATBOT_POLICY: { maxAttachmentsPerNode: 5 },
+};
+
+export function policyTypeLimits(type: PolicyType): PolicyTypeLimits {
+  return { ...DEFAULT_LIMITS, ...LIMITS[type] };
+}
+
+/** The lower-case type segment AWS uses in policy ARNs, e.g. `aiservices_opt_out_policy`. */
+export function policyTypeArnSegment(type: PolicyType): string {
+  return type.toLowerCase();
+}
