@@ -8,6 +8,5 @@ module.exports = {
   },
   // ESM-only packages are compiled to CommonJS for jest like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|pglite-prisma-adapter)/)'],
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 30000,
 };
