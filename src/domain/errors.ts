@@ -1,0 +1,42 @@
+/**
+ * Expected failures carry a stable code; src/graphql/format-error.ts maps them to GraphQL in one place.
+ * Bugs are not OrgqlErrors: anything else is reported as INTERNAL_SERVER_ERROR without internals.
+ */
+export const ERROR_CODES = [
+  'NOT_FOUND',
+  'POLICY_MALFORMED',
+  'POLICY_TYPE_NOT_ENABLED',
+  'POLICY_TYPE_ALREADY_ENABLED',
+  'POLICY_IN_USE',
+  'POLICY_NOT_ATTACHED',
+  'DUPLICATE_ATTACHMENT',
+  'DUPLICATE',
+  'NOT_EMPTY',
+  'CONSTRAINT_VIOLATION',
+  'CONFLICT',
+  'ACCESS_DENIED',
+  'UPSTREAM_THROTTLED',
+  'UPSTREAM_UNAVAILABLE',
+  'AUDIT_UNAVAILABLE',
+  'BAD_USER_INPUT',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class OrgqlError extends Error {
+  override readonly name = 'OrgqlError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable facts for the caller (reason, diagnostics, retryAfterSeconds, ...). */
+    readonly details: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isOrgqlError(error: unknown): error is OrgqlError {
+  return error instanceof OrgqlError;
+}

@@ -1,0 +1,32 @@
+import type { PolicyType } from '../policy-type';
+
+/**
+ * Keys AWS documents as case-insensitive identifiers, lower-cased so that "CostCenter" in one policy
+ * and "costcenter" in another merge as the same statement (digest §b "Case rules").
+ * - Tag policies: the policy key under `tags`.
+ * - Backup policies: rule names, selection identifiers under `selections.tags`, and the tag
+ *   identifiers under `recovery_point_tags` and `backup_plan_tags` (effective output shows `Hourly` → `hourly`).
+ *   Choice: plan names and copy_actions keys keep their case, since the documented examples disagree
+ *   about plan names and copy_actions keys are ARNs (case-sensitive).
+ */
+export type KeyNormalizer = (parentKeys: readonly string[], key: string) => string;
+
+const identity: KeyNormalizer = (_parents, key) => key;
+
+const tagPolicy: KeyNormalizer = (parents, key) => (parents.length === 1 && parents[0] === 'tags' ? key.toLowerCase() : key);
+
+const backupPolicy: KeyNormalizer = (parents, key) => {
+  if (parents[0] !== 'plans') return key;
+  const [, , section, , sub] = parents;
+  const lower =
+    (parents.length === 3 && (section === 'rules' || section === 'backup_plan_tags')) ||
+    (parents.length === 4 && section === 'selections' && parents[3] === 'tags') ||
+    (parents.length === 5 && section === 'rules' && sub === 'recovery_point_tags');
+  return lower ? key.toLowerCase() : key;
+};
+
+export function keyNormalizerFor(type: PolicyType): KeyNormalizer {
+  if (type === 'TAG_POLICY') return tagPolicy;
+  if (type === 'BACKUP_POLICY') return backupPolicy;
+  return identity;
+}

@@ -1,0 +1,47 @@
+import { attachDefaults } from './attachments';
+import { freshId } from './ids';
+import type { OperationContext } from './operation-context';
+import { setTags } from './tags';
+
+/**
+ * AWS completes CreateAccount and CloseAccount asynchronously. The emulator's choice:
+ * - a CreateAccount request answers IN_PROGRESS and completes at the start of the next request of any
+ *   kind, so DescribeCreateAccountStatus right after CreateAccount reports SUCCEEDED and the account
+ *   is then under the root (UG "Creating a member account": the account is placed in the root);
+ * - a closed account reads State/Status PENDING_CLOSURE until CLOSE_SETTLE_MS of emulator clock have
+ *   passed, then State CLOSED (legacy Status SUSPENDED, which has no CLOSED value).
+ * Settling runs synchronously before each operation, inside the same atomic step.
+ */
+export const CLOSE_SETTLE_MS = 2_000;
+
+export function settlePendingWork(ctx: OperationContext): void {
+  const { state, now, ids } = ctx;
+  for (const request of state.createAccountRequests.values()) {
+    if (request.completedAt !== undefined) continue;
+    const at = now();
+    request.completedAt = at;
+    if ([...state.accounts.values()].some((account) => account.email === request.email)) {
+      request.failureReason = 'EMAIL_ALREADY_EXISTS';
+      continue;
+    }
+    const id = freshId(() => ids.accountId(), (candidate) => state.accounts.has(candidate));
+    state.accounts.set(id, {
+      id,
+      name: request.accountName,
+      email: request.email,
+      parentId: request.parentId,
+      state: 'ACTIVE',
+      joinedMethod: 'CREATED',
+      joinedAt: at,
+    });
+    request.accountId = id;
+    setTags(state, id, request.tags);
+    attachDefaults(state, id, at);
+  }
+  for (const account of state.accounts.values()) {
+    const requested = account.closeRequestedAt;
+    if (account.state === 'PENDING_CLOSURE' && requested && now().getTime() - requested.getTime() >= CLOSE_SETTLE_MS) {
+      account.state = 'CLOSED';
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import type { OrganizationResolvers } from '../../generated/graphql';
+
+export const Organization: OrganizationResolvers = {
+  roots: (_organization, _args, ctx) => ctx.organizations.listRoots(),
+};

@@ -1,0 +1,116 @@
+import { Command, Option } from 'commander';
+import type { Logger } from 'pino';
+import { openDatabase } from '../database/database';
+import { readMigrations } from '../database/migration-files';
+import { applyMigrations } from '../database/migrate';
+import { ConfigError, parseConfig, type Config, type Flags } from './config';
+import { parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
+import { startGateway } from './gateway';
+import { createLogger } from './logger';
+import { startSeededEmulator } from './seeded-emulator';
+
+/** The `orgql` command. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
+export function buildCli(): Command {
+  const program = new Command('orgql')
+    .description('orgql: a GraphQL gateway for AWS Organizations, with an audit log and a local Organizations emulator')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('Run the GraphQL gateway (POST /graphql, GET /healthz, GET /readyz, landing page at /)')
+    .option('--port <n>', 'port to listen on (env ORGQL_PORT, default 4000; 0 picks a free port)')
+    .option('--host <h>', 'address to listen on (env ORGQL_HOST, default 127.0.0.1)')
+    .addHelpText('after', '\nConfiguration comes from environment variables; see README.md, "Configuration".')
+    .action(async (flags: Flags) => {
+      const config = loadConfig(flags);
+      const logger = createLogger(config.log);
+      const gateway = await startGateway(config, logger);
+      logger.info({ url: gateway.url, graphql: gateway.graphqlUrl }, `orgql is ready: open ${gateway.url} (GraphQL at ${gateway.graphqlUrl})`);
+      onShutdown(logger, () => gateway.close());
+    });
+
+  program
+    .command('emulator')
+    .description('Run the local AWS Organizations emulator (AWS JSON 1.1 protocol; works with the AWS CLI and SDKs)')
+    .option('--port <n>', 'port to listen on (default 4566)')
+    .option('--host <h>', 'address to listen on (default 127.0.0.1)')
+    .option('--seed <demo|empty|FILE>', 'initial organization: demo, empty (default: a fresh organization), or a seed file')
+    .option('--latency-ms <n>', 'delay added to every call (default 0)')
+    .option('--throttle', "answer TooManyRequestsException beyond AWS's documented per-API rates")
+    .option('--fail-rate <p>', 'probability (0-1) of a random ServiceException (HTTP 500)')
+    .action(async (flags: EmulatorFlags) => {
+      const options = parseEmulatorFlags(flags);
+      const logger = createLogger(loadConfig({}).log);
+      const emulator = await startSeededEmulator(options);
+      logger.info(
+        { url: emulator.url, seed: options.seed },
+        `Organizations emulator listening at ${emulator.url}; try: aws organizations list-roots --endpoint-url ${emulator.url}`,
+      );
+      onShutdown(logger, () => emulator.close());
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (DATABASE_URL, or the embedded database in ORGQL_DATA_DIR) and report them')
+    .action(async () => {
+      const config = loadConfig({});
+      const db = await openDatabase(config.database);
+      try {
+        const conn = await db.openSqlConnection();
+        try {
+          const report = await applyMigrations(conn, readMigrations());
+          for (const name of report.applied) process.stdout.write(`applied  ${name}\n`);
+          for (const name of report.unknownApplied) process.stdout.write(`warning  ${name} is in the database but not in this build\n`);
+          process.stdout.write(`${report.applied.length} applied, ${report.alreadyApplied.length} already applied\n`);
+        } finally {
+          await conn.close();
+        }
+      } finally {
+        await db.close();
+      }
+    });
+  return program;
+}
+
+function loadConfig(flags: Flags): Config {
+  return parseConfig({ env: process.env, flags, isTTY: Boolean(process.stdout.isTTY) });
+}
+
+function onShutdown(logger: Logger, close: () => Promise<void>): void {
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildCli();
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    const commanderError = error as { code?: string; exitCode?: number };
+    if (typeof commanderError.code === 'string' && commanderError.code.startsWith('commander.')) {
+      process.exitCode = commanderError.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`orgql: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`orgql: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

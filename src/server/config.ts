@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { DatabaseTarget } from '../database/database';
+import type { UpstreamTarget } from '../upstream/client-factory';
+
+/**
+ * All configuration, parsed and validated once at start-up from the environment and CLI flags
+ * (flags win). A bad value stops start-up with a ConfigError naming every offending variable.
+ * Nothing else in orgql reads process.env.
+ */
+export interface Config {
+  readonly http: { readonly host: string; readonly port: number };
+  readonly database: DatabaseTarget;
+  readonly upstream: UpstreamConfig;
+  readonly log: { readonly level: LogLevel; readonly pretty: boolean };
+  readonly production: boolean;
+}
+
+export type UpstreamConfig =
+  | { readonly kind: 'embedded-emulator'; readonly seed: string; readonly region: string; readonly client: ClientSettings }
+  | { readonly kind: 'client'; readonly target: UpstreamTarget; readonly client: ClientSettings };
+
+export interface ClientSettings {
+  readonly maxAttempts: number;
+  readonly requestTimeoutMs: number;
+}
+
+export type LogLevel = z.infer<typeof logLevel>;
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalText = z.string().trim().min(1).optional().catch(undefined);
+
+const envSchema = z.object({
+  ORGQL_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  ORGQL_PORT: port.default(4000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// or postgres:// URL')
+    .optional(),
+  ORGQL_DATA_DIR: z.string().trim().min(1).default('.orgql'),
+  ORGQL_UPSTREAM: z.enum(['emulator', 'aws']).optional(),
+  ORGQL_ORGANIZATIONS_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  ORGQL_ASSUME_ROLE_ARN: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN (arn:aws:iam::123456789012:role/Name)')
+    .optional(),
+  ORGQL_EMULATOR_SEED: z.string().trim().min(1).default('demo'),
+  ORGQL_UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  ORGQL_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_SESSION_TOKEN: optionalText,
+  LOG_LEVEL: logLevel.default('info'),
+  ORGQL_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Flags {
+  readonly port?: string | undefined;
+  readonly host?: string | undefined;
+}
+
+export interface ConfigSources {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly flags?: Flags;
+  /** Whether stdout is a terminal: decides pretty logs when ORGQL_LOG_FORMAT=auto. */
+  readonly isTTY?: boolean;
+  readonly cwd?: string;
+}
+
+export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd() }: ConfigSources): Config {
+  const problems: string[] = [];
+  // Empty variables count as unset, as in most twelve-factor tools.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+
+  const flagPort = flags.port === undefined ? undefined : port.safeParse(flags.port);
+  if (flagPort && !flagPort.success) problems.push(`--port: must be an integer from 0 to 65535 (got ${JSON.stringify(flags.port)})`);
+  if (flags.host !== undefined && flags.host.trim() === '') problems.push('--host: must not be empty');
+  if (e.ORGQL_UPSTREAM === 'emulator' && e.ORGQL_ORGANIZATIONS_ENDPOINT) {
+    problems.push('ORGQL_UPSTREAM: "emulator" runs the embedded emulator and cannot be combined with ORGQL_ORGANIZATIONS_ENDPOINT');
+  }
+  if (e.ORGQL_ASSUME_ROLE_ARN && e.ORGQL_UPSTREAM !== 'aws') {
+    problems.push('ORGQL_ASSUME_ROLE_ARN: only applies with ORGQL_UPSTREAM=aws');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const client: ClientSettings = { maxAttempts: e.ORGQL_UPSTREAM_MAX_ATTEMPTS, requestTimeoutMs: e.ORGQL_UPSTREAM_TIMEOUT_MS };
+  return {
+    http: { host: flags.host?.trim() ?? e.ORGQL_HOST, port: flagPort?.success ? flagPort.data : e.ORGQL_PORT },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(cwd, e.ORGQL_DATA_DIR, 'pgdata') },
+    upstream: upstreamConfig(e, client),
+    log: { level: e.LOG_LEVEL, pretty: e.ORGQL_LOG_FORMAT === 'pretty' || (e.ORGQL_LOG_FORMAT === 'auto' && isTTY) },
+    production: e.NODE_ENV === 'production',
+  };
+}
+
+function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings): UpstreamConfig {
+  if (e.ORGQL_UPSTREAM === 'aws') {
+    return { kind: 'client', client, target: { kind: 'aws', region: e.AWS_REGION, assumeRoleArn: e.ORGQL_ASSUME_ROLE_ARN } };
+  }
+  if (e.ORGQL_ORGANIZATIONS_ENDPOINT) {
+    // A local endpoint accepts any signature; the caller's keys are passed on when set.
+    const credentials =
+      e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.AWS_ACCESS_KEY_ID, secretAccessKey: e.AWS_SECRET_ACCESS_KEY, sessionToken: e.AWS_SESSION_TOKEN }
+        : { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' };
+    return { kind: 'client', client, target: { kind: 'endpoint', endpoint: e.ORGQL_ORGANIZATIONS_ENDPOINT, region: e.AWS_REGION, credentials } };
+  }
+  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, region: e.AWS_REGION, client };
+}

@@ -1,0 +1,112 @@
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { Logger } from 'pino';
+import { PrismaAuditRecorder } from '../audit/prisma-audit-recorder';
+import { openDatabase, type Database } from '../database/database';
+import { readMigrations } from '../database/migration-files';
+import { applyMigrations } from '../database/migrate';
+import type { OrganizationsPort } from '../domain/ports';
+import type { GraphQLContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+import { landingPagePlugin } from '../graphql/landing-page-plugin';
+import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
+import { SdkOrganizations } from '../upstream/sdk-organizations';
+import type { Config } from './config';
+import { createHttpApp, GRAPHQL_PATH } from './http-app';
+import { createReadiness } from './readiness';
+import { startSeededEmulator } from './seeded-emulator';
+
+export interface RunningGateway {
+  /** Where the landing page and GraphQL endpoint answer, e.g. http://127.0.0.1:4000/ */
+  readonly url: string;
+  readonly graphqlUrl: string;
+  /** The in-process emulator's endpoint when upstream is embedded. */
+  readonly emulatorUrl: string | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: opens the database and applies migrations, connects the upstream (starting
+ * the embedded emulator when none is configured), and serves GraphQL. Everything it opened is
+ * closed by close(), in reverse order.
+ */
+export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'error during shutdown'));
+  };
+  try {
+    const db = await openDatabase(config.database);
+    closers.push(() => db.close());
+    await migrate(db, logger);
+
+    let target: UpstreamTarget;
+    let emulatorUrl: string | undefined;
+    if (config.upstream.kind === 'embedded-emulator') {
+      const emulator = await startSeededEmulator({ seed: config.upstream.seed, host: '127.0.0.1', port: 0 });
+      closers.push(() => emulator.close());
+      emulatorUrl = emulator.url;
+      logger.info({ emulatorUrl, seed: config.upstream.seed }, 'embedded Organizations emulator started');
+      target = { kind: 'endpoint', endpoint: emulator.url, region: config.upstream.region, credentials: { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' } };
+    } else {
+      target = config.upstream.target;
+    }
+    const client = createOrganizationsClient(target, config.upstream.client);
+    closers.push(async () => client.destroy());
+    const organizations: OrganizationsPort = new SdkOrganizations(client);
+    const audit = new PrismaAuditRecorder(db.prisma);
+
+    const apollo = new ApolloServer<GraphQLContext>({
+      typeDefs: loadTypeDefs(),
+      resolvers,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      introspection: true,
+      csrfPrevention: true,
+      logger: logger.child({ component: 'apollo' }),
+      plugins: [landingPagePlugin(GRAPHQL_PATH)],
+    });
+    const readiness = createReadiness(
+      { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
+      { timeoutMs: 3000, cacheMs: 5000 },
+    );
+    const app = createHttpApp({
+      logger,
+      apollo,
+      readiness,
+      contextFor: async (request) => ({
+        organizations,
+        audit,
+        actor: { id: 'anonymous', type: 'ANONYMOUS' },
+        requestId: request.id,
+        logger: request.log as Logger,
+      }),
+    });
+    apollo.addPlugin(fastifyApolloDrainPlugin(app));
+    await apollo.start();
+    closers.push(() => apollo.stop());
+    await app.listen({ host: config.http.host, port: config.http.port });
+    closers.push(() => app.close());
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
+    const url = `http://${host}:${port}/`;
+    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function migrate(db: Database, logger: Logger): Promise<void> {
+  const conn = await db.openSqlConnection();
+  try {
+    const report = await applyMigrations(conn, readMigrations());
+    logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: db.target.kind }, 'database migrations checked');
+    if (report.unknownApplied.length > 0) logger.warn({ unknownApplied: report.unknownApplied }, 'the database has migrations this build does not know');
+  } finally {
+    await conn.close();
+  }
+}

@@ -1,0 +1,15 @@
+import { loadSeedFile, startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+
+export interface SeededEmulatorOptions extends Omit<EmulatorOptions, 'seed'> {
+  /** `demo`, `empty`, or the path of a seed file. */
+  readonly seed: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Starts the emulator with a named seed or one read from a file (the only place a seed file is opened). */
+export function startSeededEmulator(options: SeededEmulatorOptions): Promise<RunningEmulator> {
+  const { seed, ...rest } = options;
+  const document = seed === 'demo' || seed === 'empty' ? seed : loadSeedFile(seed);
+  return startEmulator({ ...rest, seed: document });
+}

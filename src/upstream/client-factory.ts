@@ -1,0 +1,37 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+
+export type UpstreamTarget =
+  /** The real Organizations API: SDK default endpoint and credential chain, optionally assuming a role. */
+  | { readonly kind: 'aws'; readonly region: string; readonly assumeRoleArn?: string | undefined }
+  /** Any endpoint speaking the Organizations protocol (orgql's emulator, a proxy). */
+  | { readonly kind: 'endpoint'; readonly endpoint: string; readonly region: string; readonly credentials: StaticCredentials };
+
+export interface StaticCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string | undefined;
+}
+
+export interface ClientOptions {
+  /** Total attempts per call, including the first; the SDK backs off with jitter between them. */
+  readonly maxAttempts: number;
+  readonly requestTimeoutMs: number;
+}
+
+export function createOrganizationsClient(target: UpstreamTarget, options: ClientOptions): OrganizationsClient {
+  const common = {
+    region: target.region,
+    maxAttempts: options.maxAttempts,
+    retryMode: 'standard',
+    requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs },
+  } as const;
+  if (target.kind === 'endpoint') {
+    return new OrganizationsClient({ ...common, endpoint: target.endpoint, credentials: target.credentials });
+  }
+  const base = fromNodeProviderChain();
+  const credentials = target.assumeRoleArn
+    ? fromTemporaryCredentials({ masterCredentials: base, params: { RoleArn: target.assumeRoleArn, RoleSessionName: 'orgql' } })
+    : base;
+  return new OrganizationsClient({ ...common, credentials });
+}
