@@ -5,7 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
 import { holdDataDirLock, type DataDirLock } from './data-dir-lock';
 import { openPgConnection } from './pg-connection';
-import { pgliteConnection } from './pglite-connection';
+import { exclusiveSessions } from './pglite-connection';
 import type { SqlConnection } from './sql-connection';
 
 export type DatabaseTarget =
@@ -16,7 +16,7 @@ export type DatabaseTarget =
 export interface Database {
   readonly target: DatabaseTarget;
   readonly prisma: PrismaClient;
-  /** Opens a raw SQL session (a new connection for PostgreSQL, the shared instance for PGlite). */
+  /** Opens a raw SQL session: a new connection for PostgreSQL; for PGlite, exclusive use of its one session. */
   openSqlConnection(): Promise<SqlConnection>;
   /** Answers when the database accepts a query; rejects otherwise. */
   ping(): Promise<void>;
@@ -55,7 +55,7 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
   return {
     target,
     prisma,
-    openSqlConnection: async () => pgliteConnection(db),
+    openSqlConnection: exclusiveSessions(db),
     ping: async () => {
       await db.query('SELECT 1');
     },

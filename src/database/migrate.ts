@@ -48,9 +48,10 @@ interface AppliedRow extends Record<string, unknown> {
 }
 
 export async function applyMigrations(conn: SqlConnection, migrations: readonly MigrationFile[]): Promise<MigrationReport> {
-  await conn.exec(CREATE_MIGRATIONS_TABLE);
+  // The lock comes first: two runners creating the table at once race in the catalog.
   await conn.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
   try {
+    await conn.exec(CREATE_MIGRATIONS_TABLE);
     const rows = await conn.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
     );

@@ -3,6 +3,9 @@ import type { SqlConnection } from './sql-connection';
 
 export async function openPgConnection(connectionString: string): Promise<SqlConnection> {
   const client = new Client({ connectionString, application_name: 'orgql-migrate' });
+  // A connection dropped by the server surfaces on the next query; without a listener the
+  // 'error' event would crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   return {
     async exec(sql) {
