@@ -9,6 +9,6 @@ module.exports = {
   // ESM-only packages are compiled to CommonJS for jest like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(jose|@electric-sql/pglite|pglite-prisma-adapter)/)'],
   // Prisma's generated client imports siblings as './x.js' (ESM style); jest resolves the .ts files.
-  moduleNameMapper: { '^(\.{1,2}/.*)\.js$': '$1' },
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
 };

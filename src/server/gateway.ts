@@ -13,7 +13,7 @@ import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { SdkOrganizations } from '../upstream/sdk-organizations';
 import type { Config } from './config';
-import { createHttpApp, GRAPHQL_PATH } from './http-app';
+import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { createReadiness } from './readiness';
 import { startSeededEmulator } from './seeded-emulator';
 
@@ -23,6 +23,8 @@ export interface RunningGateway {
   readonly graphqlUrl: string;
   /** The in-process emulator's endpoint when upstream is embedded. */
   readonly emulatorUrl: string | undefined;
+  /** The database the gateway opened (and will close), e.g. for the CLI's reports and for tests. */
+  readonly database: Database;
   close(): Promise<void>;
 }
 
@@ -71,21 +73,17 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
-    const app = createHttpApp({
-      logger,
-      apollo,
-      readiness,
-      contextFor: async (request) => ({
-        organizations,
-        audit,
-        actor: { id: 'anonymous', type: 'ANONYMOUS' },
-        requestId: request.id,
-        logger: request.log as Logger,
-      }),
-    });
+    const app = createHttpApp({ logger, readiness });
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
     await apollo.start();
     closers.push(() => apollo.stop());
+    mountGraphQL(app, apollo, async (request) => ({
+      organizations,
+      audit,
+      actor: { id: 'anonymous', type: 'ANONYMOUS' },
+      requestId: request.id,
+      logger: request.log as Logger,
+    }));
     await app.listen({ host: config.http.host, port: config.http.port });
     closers.push(() => app.close());
 
@@ -93,7 +91,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
     const url = `http://${host}:${port}/`;
-    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, close: closeAll };
+    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

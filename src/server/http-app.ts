@@ -13,8 +13,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpAppDeps {
   readonly logger: Logger;
-  readonly apollo: ApolloServer<GraphQLContext>;
-  readonly contextFor: (request: FastifyRequest) => Promise<GraphQLContext>;
   readonly readiness: () => Promise<ReadinessReport>;
 }
 
@@ -41,10 +39,20 @@ export function createHttpApp(deps: HttpAppDeps) {
     const report = await deps.readiness();
     return reply.code(report.ready ? 200 : 503).send({ status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
   });
+  return app;
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;
+
+/** Adds the GraphQL route; Apollo must have been started (its drain plugin needs the app first). */
+export function mountGraphQL(
+  app: HttpApp,
+  apollo: ApolloServer<GraphQLContext>,
+  contextFor: (request: FastifyRequest) => Promise<GraphQLContext>,
+): void {
   app.route({
     url: GRAPHQL_PATH,
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: fastifyApolloHandler(deps.apollo, { context: (request) => deps.contextFor(request) }),
+    handler: fastifyApolloHandler(apollo, { context: (request) => contextFor(request) }),
   });
-  return app;
 }

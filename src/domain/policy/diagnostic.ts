@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'ATTACHMENT_LIMIT_EXCEEDED',
   'INVALID_MOVE',
   'UNKNOWN_PARENT',
+  'DUPLICATE_POLICY_ID',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

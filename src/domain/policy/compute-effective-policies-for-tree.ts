@@ -1,0 +1,45 @@
+import { isManagementPolicyType, type PolicyType } from '../policy-type';
+import { cachedCompiler } from './compute-effective-policy';
+import type { EffectivePolicy, PathNode, TreeNode } from './effective-types';
+import { applyNode, INITIAL_STATE, type MergeState } from './merge-state';
+import { stateToEffectivePolicy } from './state-to-effective-policy';
+
+/**
+ * Effective policies of every ACCOUNT at or below `tree`, in one depth-first pass: each node's merge
+ * state is computed once from its parent's and shared by all descendants (states are immutable).
+ * Accounts with no policy of their own share their parent's state and therefore the same rendered
+ * EffectivePolicy object: treat results as read-only.
+ * `ancestors` are the nodes above `tree` ([root, ou, ...]) when `tree` is not the root.
+ */
+export function computeEffectivePoliciesForTree(type: PolicyType, tree: TreeNode, ancestors: PathNode[] = []): Map<string, EffectivePolicy> {
+  const result = new Map<string, EffectivePolicy>();
+  if (!isManagementPolicyType(type)) {
+    forEachAccount(tree, (id) => result.set(id, { content: null, provenance: [], ignoredChanges: [] }));
+    return result;
+  }
+  const compile = cachedCompiler();
+  const rendered = new WeakMap<MergeState, EffectivePolicy>();
+  const render = (state: MergeState): EffectivePolicy => {
+    let policy = rendered.get(state);
+    if (!policy) {
+      policy = stateToEffectivePolicy(state);
+      rendered.set(state, policy);
+    }
+    return policy;
+  };
+  const start = ancestors.reduce<MergeState>((s, node) => applyNode(type, s, node, compile), INITIAL_STATE);
+  // Explicit stack: the OU depth is small, but the walk should not depend on that.
+  const stack: { node: TreeNode; parentState: MergeState }[] = [{ node: tree, parentState: start }];
+  while (stack.length > 0) {
+    const { node, parentState } = stack.pop()!;
+    const state = applyNode(type, parentState, node, compile);
+    if (node.kind === 'ACCOUNT') result.set(node.id, render(state));
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parentState: state });
+  }
+  return result;
+}
+
+function forEachAccount(tree: TreeNode, fn: (id: string) => void): void {
+  if (tree.kind === 'ACCOUNT') fn(tree.id);
+  for (const child of tree.children) forEachAccount(child, fn);
+}

@@ -1,0 +1,19 @@
+/**
+ * The policy engine: validation, effective policy with provenance, what-if.
+ * Pure: no I/O, no clock, no env. Other layers import from here only.
+ */
+export type { Severity, Diagnostic, ValidationResult, DiagnosticCode } from './diagnostic';
+export { DIAGNOSTIC_CODES } from './diagnostic';
+export { validatePolicy } from './validate-policy';
+export { malformedPolicyMessage, MALFORMED_POLICY_PREFIX } from './malformed-policy-message';
+export type { AttachedPolicy, NodeKind, PathNode, ProvenanceEntry, IgnoredChange, EffectivePolicy, TreeNode } from './effective-types';
+export { computeEffectivePolicy } from './compute-effective-policy';
+export { renderEffectivePolicy } from './render-effective-policy';
+export { computeEffectivePoliciesForTree } from './compute-effective-policies-for-tree';
+export type { OrgSnapshot } from './org-snapshot';
+export type { PolicyChange } from './apply-policy-changes';
+export type { StructuralDiff } from './diff-documents';
+export { diffDocuments } from './diff-documents';
+export type { AccountImpact, WhatIfResult } from './preview-policy-changes';
+export { previewPolicyChanges } from './preview-policy-changes';
+export { AI_OPT_OUT_SERVICE_KEYS, AI_OPT_OUT_VALUES } from './ai-opt-out-schema';

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OrganizationsService } from './organizations-service';
+import type { StatsCounter } from './stats';
+
+/**
+ * The node:http request handler: AWS JSON 1.1 on POST (any path; the SDK uses `/`), plus
+ * GET /_emulator/stats and POST /_emulator/reset-stats. Every response carries x-amzn-RequestId.
+ * Bodies over maxBodyBytes are refused with HTTP 413 and `__type` RequestEntityTooLargeException
+ * (AWS's front ends answer oversized requests with 413 before the service sees them).
+ */
+export interface FrontOptions {
+  service: OrganizationsService;
+  stats: StatsCounter;
+  latencyMs: number;
+  maxBodyBytes: number;
+}
+
+const JSON_TYPE = 'application/x-amz-json-1.1';
+
+function send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
+  if (res.headersSent || res.destroyed) return;
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(payload),
+    'x-amzn-RequestId': randomUUID(),
+  });
+  res.end(payload);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createRequestHandler(options: FrontOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(options, req, res).catch(() => {
+      send(res, 500, { __type: 'ServiceException', Message: 'Internal emulator error.' });
+    });
+  };
+}
+
+async function handle(options: FrontOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0];
+  if (req.method === 'GET' && path === '/_emulator/stats') {
+    send(res, 200, options.stats.snapshot(), 'application/json');
+    return;
+  }
+  if (req.method === 'POST' && path === '/_emulator/reset-stats') {
+    req.resume();
+    options.stats.reset();
+    send(res, 200, options.stats.snapshot(), 'application/json');
+    return;
+  }
+  if (req.method !== 'POST') {
+    req.resume();
+    send(res, 404, { __type: 'UnknownOperationException', Message: `${req.method ?? ''} ${path ?? ''} is not an operation.` });
+    return;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > options.maxBodyBytes) {
+    res.setHeader('Connection', 'close');
+    send(res, 413, tooLargeBody(options.maxBodyBytes));
+    req.resume();
+    return;
+  }
+  const body = await readBody(req, options.maxBodyBytes);
+  if (body === 'too-large') {
+    send(res, 413, tooLargeBody(options.maxBodyBytes));
+    return;
+  }
+  if (options.latencyMs > 0) await sleep(options.latencyMs);
+  const target = req.headers['x-amz-target'];
+  const result = options.service.invoke(typeof target === 'string' ? target : undefined, body.toString('utf8'));
+  send(res, result.status, result.body);
+}
+
+function tooLargeBody(max: number): Record<string, string> {
+  return { __type: 'RequestEntityTooLargeException', Message: `The request body exceeds ${max} bytes.` };
+}

@@ -1,0 +1,49 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createService } from './create-service';
+import type { EmulatorOptions } from './create-service';
+import { createRequestHandler } from './http-front';
+import type { EmulatorStats } from './stats';
+
+/** Starts the HTTP emulator; the only place in src/emulator that opens a socket. */
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  stats(): EmulatorStats;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startEmulator(options: EmulatorOptions & { port?: number; host?: string }): Promise<RunningEmulator> {
+  const { service, stats } = createService(options);
+  const latencyMs = options.latencyMs ?? 0;
+  if (!(latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${latencyMs}`);
+  const server = createServer(
+    createRequestHandler({ service, stats, latencyMs, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
+  );
+  // Malformed HTTP never reaches the handler; answer it and keep serving.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    stats: () => stats.snapshot(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

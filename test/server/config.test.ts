@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { ConfigError, parseConfig } from '../../src/server/config';
+import { parseEmulatorFlags } from '../../src/server/emulator-config';
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('gateway configuration', () => {
+  it('defaults to loopback:4000, an embedded database in .orgql/pgdata and the embedded demo emulator', () => {
+    const config = parseConfig({ env: {}, cwd: '/srv/app' });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/app/.orgql/pgdata') });
+    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', region: 'us-east-1' });
+    expect(config.log).toEqual({ level: 'info', pretty: false });
+  });
+
+  it('uses the PostgreSQL server at DATABASE_URL when it is set', () => {
+    const config = parseConfig({ env: { DATABASE_URL: 'postgresql://u@db:5432/orgql' } });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@db:5432/orgql' });
+  });
+
+  it('points the SDK at ORGQL_ORGANIZATIONS_ENDPOINT with local credentials', () => {
+    const config = parseConfig({ env: { ORGQL_ORGANIZATIONS_ENDPOINT: 'http://127.0.0.1:4566' } });
+    expect(config.upstream).toMatchObject({
+      kind: 'client',
+      target: { kind: 'endpoint', endpoint: 'http://127.0.0.1:4566', credentials: { accessKeyId: 'orgql-local' } },
+    });
+  });
+
+  it('uses the real Organizations API with ORGQL_UPSTREAM=aws, optionally assuming a role', () => {
+    const config = parseConfig({ env: { ORGQL_UPSTREAM: 'aws', ORGQL_ASSUME_ROLE_ARN: 'arn:aws:iam::123456789012:role/OrgqlReader' } });
+    expect(config.upstream).toMatchObject({ kind: 'client', target: { kind: 'aws', region: 'us-east-1', assumeRoleArn: 'arn:aws:iam::123456789012:role/OrgqlReader' } });
+  });
+
+  it('lets --port and --host override the environment', () => {
+    const config = parseConfig({ env: { ORGQL_PORT: '5000', ORGQL_HOST: '0.0.0.0' }, flags: { port: '0', host: '::1' } });
+    expect(config.http).toEqual({ host: '::1', port: 0 });
+  });
+
+  it('logs human-readable lines in a terminal and JSON otherwise, unless told', () => {
+    expect(parseConfig({ env: {}, isTTY: true }).log.pretty).toBe(true);
+    expect(parseConfig({ env: { ORGQL_LOG_FORMAT: 'json' }, isTTY: true }).log.pretty).toBe(false);
+    expect(parseConfig({ env: { ORGQL_LOG_FORMAT: 'pretty' } }).log.pretty).toBe(true);
+  });
+
+  it.each([
+    ['ORGQL_PORT', { ORGQL_PORT: 'eighty' }],
+    ['ORGQL_PORT', { ORGQL_PORT: '70000' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://localhost/db' }],
+    ['ORGQL_UPSTREAM', { ORGQL_UPSTREAM: 'azure' }],
+    ['ORGQL_ORGANIZATIONS_ENDPOINT', { ORGQL_ORGANIZATIONS_ENDPOINT: 'not a url' }],
+    ['ORGQL_ASSUME_ROLE_ARN', { ORGQL_UPSTREAM: 'aws', ORGQL_ASSUME_ROLE_ARN: 'arn:aws:iam::12:user/bob' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['ORGQL_UPSTREAM_MAX_ATTEMPTS', { ORGQL_UPSTREAM_MAX_ATTEMPTS: '0' }],
+  ])('rejects a bad %s with a message naming it', (variable, env) => {
+    const problems = problemsOf(() => parseConfig({ env }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${variable}: `));
+  });
+
+  it('reports every bad variable at once', () => {
+    const problems = problemsOf(() => parseConfig({ env: { ORGQL_PORT: 'x', LOG_LEVEL: 'y' } }));
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'ORGQL_PORT']);
+  });
+
+  it('refuses contradictory upstream settings', () => {
+    expect(problemsOf(() => parseConfig({ env: { ORGQL_UPSTREAM: 'emulator', ORGQL_ORGANIZATIONS_ENDPOINT: 'http://x:1' } }))[0]).toMatch(/^ORGQL_UPSTREAM: /);
+    expect(problemsOf(() => parseConfig({ env: { ORGQL_ASSUME_ROLE_ARN: 'arn:aws:iam::123456789012:role/R' } }))[0]).toMatch(/^ORGQL_ASSUME_ROLE_ARN: /);
+  });
+
+  it('names the flag when --port is bad', () => {
+    expect(problemsOf(() => parseConfig({ env: {}, flags: { port: '-1' } }))[0]).toMatch(/^--port: /);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseConfig({ env: { DATABASE_URL: '', ORGQL_PORT: '' } }).database.kind).toBe('pglite');
+  });
+});
+
+describe('emulator command options', () => {
+  it('holds a fresh organization on port 4566 unless told otherwise', () => {
+    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0 });
+  });
+
+  it('names the flag of a bad value', () => {
+    expect(problemsOf(() => parseEmulatorFlags({ failRate: '1.5' }))[0]).toMatch(/^--fail-rate: /);
+    expect(problemsOf(() => parseEmulatorFlags({ latencyMs: 'slow' }))[0]).toMatch(/^--latency-ms: /);
+  });
+});
