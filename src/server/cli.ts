@@ -25,9 +25,10 @@ export function buildCli(): Command {
     .action(async (flags: Flags) => {
       const config = loadConfig(flags);
       const logger = createLogger(config.log);
+      const shutdown = handleTerminationSignals(logger);
       const gateway = await startGateway(config, logger);
+      shutdown.closeWith(() => gateway.close());
       logger.info({ url: gateway.url, graphql: gateway.graphqlUrl }, `orgql is ready: open ${gateway.url} (GraphQL at ${gateway.graphqlUrl})`);
-      onShutdown(logger, () => gateway.close());
     });
 
   program
@@ -42,12 +43,13 @@ export function buildCli(): Command {
     .action(async (flags: EmulatorFlags) => {
       const options = parseEmulatorFlags(flags);
       const logger = createLogger(loadConfig({}).log);
+      const shutdown = handleTerminationSignals(logger);
       const emulator = await startSeededEmulator(options);
+      shutdown.closeWith(() => emulator.close());
       logger.info(
         { url: emulator.url, seed: options.seed },
         `Organizations emulator listening at ${emulator.url}; try: aws organizations list-roots --endpoint-url ${emulator.url}`,
       );
-      onShutdown(logger, () => emulator.close());
     });
 
   program
@@ -77,13 +79,17 @@ function loadConfig(flags: Flags): Config {
   return parseConfig({ env: process.env, flags, isTTY: Boolean(process.stdout.isTTY) });
 }
 
-function onShutdown(logger: Logger, close: () => Promise<void>): void {
-  let closing = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    close().then(
+/**
+ * SIGINT/SIGTERM close what the command opened, in order, then exit 0. Handlers are installed
+ * before start-up so that a signal during start-up also ends in a clean close (not a kill that
+ * could leave the embedded database's lock behind).
+ */
+function handleTerminationSignals(logger: Logger): { closeWith(close: () => Promise<void>): void } {
+  let close: (() => Promise<void>) | undefined;
+  let requested: NodeJS.Signals | undefined;
+  const run = () => {
+    logger.info({ signal: requested }, 'shutting down');
+    (close ?? (async () => undefined))().then(
       () => process.exit(0),
       (err) => {
         logger.error({ err }, 'shutdown failed');
@@ -91,8 +97,19 @@ function onShutdown(logger: Logger, close: () => Promise<void>): void {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (requested) return;
+    requested = signal;
+    if (close) run();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    closeWith(fn) {
+      close = fn;
+      if (requested) run();
+    },
+  };
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

@@ -35,7 +35,8 @@ export class ConfigError extends Error {
   }
 }
 
-const port = z.coerce.number().int().min(0).max(65535);
+const PORT_MESSAGE = 'must be an integer from 0 to 65535';
+const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE);
 const optionalText = z.string().trim().min(1).optional().catch(undefined);
 
 const envSchema = z.object({
@@ -89,7 +90,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   const e = parsed.data;
 
   const flagPort = flags.port === undefined ? undefined : port.safeParse(flags.port);
-  if (flagPort && !flagPort.success) problems.push(`--port: must be an integer from 0 to 65535 (got ${JSON.stringify(flags.port)})`);
+  if (flagPort && !flagPort.success) problems.push(`--port: ${PORT_MESSAGE} (got ${JSON.stringify(flags.port)})`);
   if (flags.host !== undefined && flags.host.trim() === '') problems.push('--host: must not be empty');
   if (e.ORGQL_UPSTREAM === 'emulator' && e.ORGQL_ORGANIZATIONS_ENDPOINT) {
     problems.push('ORGQL_UPSTREAM: "emulator" runs the embedded emulator and cannot be combined with ORGQL_ORGANIZATIONS_ENDPOINT');

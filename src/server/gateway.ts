@@ -66,6 +66,9 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       includeStacktraceInErrorResponses: false,
       introspection: true,
       csrfPrevention: true,
+      // Shutdown is orchestrated by the CLI (close everything in order); Apollo's own handlers
+      // would re-raise the signal and kill the process before the database is closed.
+      stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
       plugins: [landingPagePlugin(GRAPHQL_PATH)],
     });

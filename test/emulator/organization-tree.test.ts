@@ -50,6 +50,15 @@ describe('roots and organizational units', () => {
     expect(described.OrganizationalUnit?.Name).toBe('Staging');
   });
 
+  it('lets exactly one of many concurrent creates of the same OU name win', async () => {
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 8 }, () => t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'Race' }))),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    const ous = await t.client.send(new ListOrganizationalUnitsForParentCommand({ ParentId: 'r-demo' }));
+    expect(ous.OrganizationalUnits?.filter((ou) => ou.Name === 'Race')).toHaveLength(1);
+  });
+
   it('refuses a sibling OU with the same name', async () => {
     await expectAwsError(
       t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'Security' })),

@@ -1,0 +1,106 @@
+import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+
+describe('the gateway over HTTP', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway();
+  });
+  afterAll(() => t.close());
+
+  it('answers /healthz while the process is alive', async () => {
+    const response = await fetch(new URL('/healthz', t.gateway.url));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz with each dependency checked', async () => {
+    const response = await fetch(new URL('/readyz', t.gateway.url));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean }> };
+    expect(body.status).toBe('ready');
+    expect(body.checks.database!.ok).toBe(true);
+    expect(body.checks.upstream!.ok).toBe(true);
+  });
+
+  it('serves a self-contained landing page at / that loads nothing from other hosts', async () => {
+    const response = await fetch(t.gateway.url, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<title>orgql</title>');
+    expect(html).toContain('/graphql');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('serves the same page to a browser opening /graphql', async () => {
+    const response = await fetch(t.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>orgql</title>');
+  });
+
+  it('answers queries sent with GET when the request cannot be a cross-site one', async () => {
+    const url = `${t.gateway.graphqlUrl}?query=${encodeURIComponent('{ roots { id } }')}`;
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { roots: unknown[] } };
+    expect(body.data.roots).toHaveLength(1);
+  });
+
+  it('refuses a GET that a browser could send cross-site (CSRF prevention)', async () => {
+    const response = await fetch(`${t.gateway.graphqlUrl}?query=${encodeURIComponent('{ roots { id } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/i);
+  });
+
+  it('refuses mutations sent with GET', async () => {
+    const query = encodeURIComponent('mutation { enablePolicyType(rootId: "r-abcd", type: TAG_POLICY) { auditEventId } }');
+    const response = await fetch(`${t.gateway.graphqlUrl}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(405);
+  });
+
+  it('refuses a request body over 1 MiB with 413 and keeps serving', async () => {
+    const response = await fetch(t.gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ roots { id } } #${'x'.repeat(1024 * 1024)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect((await fetch(new URL('/healthz', t.gateway.url))).status).toBe(200);
+  });
+
+  it('answers malformed JSON with 400 and a clear error', async () => {
+    const response = await fetch(t.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+  });
+
+  it('reports a syntax error in the operation with GRAPHQL_PARSE_FAILED', async () => {
+    const { status, body } = await t.graphql('{ organization { id ');
+    expect(status).toBe(400);
+    expect(body.errors![0]!.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
+  });
+});
+
+describe('the gateway when AWS Organizations is unreachable', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    // Port 9 (discard) on loopback: nothing listens there.
+    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: 'http://127.0.0.1:9', ORGQL_UPSTREAM_MAX_ATTEMPTS: '1', ORGQL_UPSTREAM_TIMEOUT_MS: '500' });
+  });
+  afterAll(() => t.close());
+
+  it('is alive but not ready, and says why', async () => {
+    expect((await fetch(new URL('/healthz', t.gateway.url))).status).toBe(200);
+    const response = await fetch(new URL('/readyz', t.gateway.url));
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { status: string; checks: Record<string, { ok: boolean; error?: string }> };
+    expect(body.status).toBe('unavailable');
+    expect(body.checks.database!.ok).toBe(true);
+    expect(body.checks.upstream).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+
+  it('answers queries with UPSTREAM_UNAVAILABLE and no internals', async () => {
+    const { body } = await t.graphql('{ organization { id } }');
+    expect(body.errors![0]!.extensions!.code).toBe('UPSTREAM_UNAVAILABLE');
+    expect(JSON.stringify(body)).not.toMatch(/ECONNREFUSED|stack|at .*\.ts/);
+  });
+});
