@@ -11,4 +11,5 @@ module.exports = {
   // Prisma's generated client imports siblings as './x.js' (ESM style); jest resolves the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -31,11 +31,18 @@ export interface AuditIntent {
   readonly upstreamAction: string;
   readonly targetType: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' | 'POLICY' | undefined;
   readonly targetId: string | undefined;
+  /** The policy the change concerns, when there is one (create/update/delete/attach/detach). */
+  readonly policyId?: string | undefined;
+  readonly policyType?: PolicyType | undefined;
   readonly arguments: Readonly<Record<string, unknown>>;
+  /** The affected state read just before the change (e.g. the policy document, the target's attachments). */
+  readonly stateBefore?: unknown;
+  /** Caller-supplied key that makes a retried mutation return the first result. */
+  readonly idempotencyKey?: string | undefined;
 }
 
 export type AuditResult =
-  | { readonly outcome: 'SUCCEEDED'; readonly upstreamRequestId: string | undefined }
+  | { readonly outcome: 'SUCCEEDED'; readonly upstreamRequestId: string | undefined; readonly stateAfter?: unknown }
   | { readonly outcome: 'FAILED' | 'UNKNOWN'; readonly errorCode: string; readonly errorMessage: string; readonly upstreamRequestId?: string | undefined };
 
 /** The audit log's only way in: an intent before the change, its result after. */

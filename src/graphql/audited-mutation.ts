@@ -2,7 +2,13 @@ import { OrgqlError, isOrgqlError } from '../domain/errors';
 import type { AuditIntent, Mutated } from '../domain/ports';
 import type { GraphQLContext } from './context';
 
-export type MutationIntent = Omit<AuditIntent, 'actor' | 'requestId'>;
+export type MutationIntent = Omit<AuditIntent, 'actor' | 'requestId' | 'stateBefore'> & {
+  /**
+   * Reads the state this change affects (the policy document, the target's attachments, ...).
+   * Called before the change and after it succeeds; both go into the audit log.
+   */
+  readonly readState?: () => Promise<unknown>;
+};
 
 export interface AuditedResult<T> {
   readonly value: T;
