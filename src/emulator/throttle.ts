@@ -1,3 +1,5 @@
+import { fullBucket, takeToken, type TokenBucketState } from '../domain/token-bucket';
+
 /**
  * Per-operation token buckets at the per-account rates of the user guide's throttling table
  * (shared/docs/aws-organizations.md §c "Throttling"; rate = tokens per second, burst = bucket size).
@@ -42,19 +44,15 @@ export interface Throttle {
 }
 
 export function createThrottle(now: () => Date, rates = THROTTLE_RATES): Throttle {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const buckets = new Map<string, TokenBucketState>();
   return {
     tryTake(operation) {
       const limit = rates[operation];
       if (!limit) return true;
       const t = now().getTime();
-      const bucket = buckets.get(operation) ?? { tokens: limit.burst, at: t };
-      bucket.tokens = Math.min(limit.burst, bucket.tokens + (Math.max(0, t - bucket.at) / 1000) * limit.rate);
-      bucket.at = t;
-      buckets.set(operation, bucket);
-      if (bucket.tokens < 1) return false;
-      bucket.tokens -= 1;
-      return true;
+      let bucket = buckets.get(operation);
+      if (!bucket) buckets.set(operation, (bucket = fullBucket(limit.burst, t)));
+      return takeToken(bucket, t, limit.rate, limit.burst).allowed;
     },
   };
 }

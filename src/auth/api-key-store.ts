@@ -1,0 +1,26 @@
+import type { Role } from '../domain/identity';
+
+export interface ApiKeyRecord {
+  /** The public key id (the middle part of the key). */
+  readonly keyId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: Date;
+  readonly revokedAt: Date | null;
+}
+
+/** Where API keys live. Only the SHA-256 of each secret is stored. */
+export interface ApiKeyStore {
+  /** Creates a key; throws ApiKeyNameTakenError when an active key has the name. Returns the full key once. */
+  create(name: string, role: Role): Promise<{ key: string; record: ApiKeyRecord }>;
+  list(): Promise<ApiKeyRecord[]>;
+  /** Revokes the active key of that name; undefined when there is none. */
+  revoke(name: string): Promise<ApiKeyRecord | undefined>;
+  /** The active key with that id and its stored secret hash. */
+  findActive(keyId: string): Promise<{ record: ApiKeyRecord; secretHash: string } | undefined>;
+  countActive(): Promise<number>;
+}
+
+export class ApiKeyNameTakenError extends Error {
+  override readonly name = 'ApiKeyNameTakenError';
+}
