@@ -19,6 +19,12 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'AUDIT_UNAVAILABLE',
   'BAD_USER_INPUT',
+  /** No or invalid credentials (HTTP 401). */
+  'UNAUTHENTICATED',
+  /** Authenticated, but the caller's role does not allow the operation. */
+  'FORBIDDEN',
+  /** orgql's own per-identity limit on mutations (HTTP 429 with Retry-After). */
+  'RATE_LIMITED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
