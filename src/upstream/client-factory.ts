@@ -14,7 +14,14 @@ export interface StaticCredentials {
 }
 
 export interface ClientOptions {
-  /** Total attempts per call, including the first; the SDK backs off with jitter between them. */
+  /**
+   * Total attempts per call, including the first. The SDK's `standard` retry mode retries throttling
+   * (TooManyRequestsException), 5xx and transient network errors with exponential backoff and full
+   * jitter (capped at 20 s per wait) and draws every retry from a client-wide retry-quota bucket, so
+   * a struggling upstream is not hammered: the budget is bounded per call (maxAttempts) and per
+   * client (the quota). When it is spent the error reaches the caller as UPSTREAM_THROTTLED with
+   * retryAfterSeconds (sdk-call.ts). AWS: "Retry behavior" in the SDKs and Tools reference guide.
+   */
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
 }

@@ -1,13 +1,6 @@
 import type { MutationResolvers } from '../../generated/graphql';
-import { runAudited } from '../audited-mutation';
+import { organizationMutations } from './organization-mutations';
+import { policyMutations } from './policy-mutations';
 
-export const Mutation: MutationResolvers = {
-  enablePolicyType: async (_parent, { rootId, type }, ctx) => {
-    const { value: root, auditEventId } = await runAudited(
-      ctx,
-      { operation: 'enablePolicyType', upstreamAction: 'EnablePolicyType', targetType: 'ROOT', targetId: rootId, arguments: { rootId, type } },
-      () => ctx.organizations.enablePolicyType(rootId, type),
-    );
-    return { root, auditEventId };
-  },
-};
+/** Every change, each through runAudited (see audited-mutation.ts). */
+export const Mutation: MutationResolvers = { ...organizationMutations, ...policyMutations };

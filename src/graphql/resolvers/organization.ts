@@ -1,5 +1,5 @@
 import type { OrganizationResolvers } from '../../generated/graphql';
 
 export const Organization: OrganizationResolvers = {
-  roots: (_organization, _args, ctx) => ctx.organizations.listRoots(),
+  roots: (_organization, _args, ctx) => ctx.loaders.roots(),
 };

@@ -1,0 +1,149 @@
+import type { Root } from '../../domain/organization';
+import type { OrganizationalUnit } from '../../domain/organizational-unit';
+import type { Tag } from '../../domain/tag';
+import type { MutationResolvers } from '../../generated/graphql';
+import { runAudited } from '../audited-mutation';
+import { targetTypeOf } from '../audit-state';
+import type { GraphQLContext } from '../context';
+import { loadAnyNode } from '../org/org-node';
+
+type OrganizationMutations = Pick<
+  MutationResolvers,
+  | 'enablePolicyType' | 'disablePolicyType' | 'createOrganizationalUnit' | 'renameOrganizationalUnit' | 'deleteOrganizationalUnit'
+  | 'moveAccount' | 'tagResource' | 'untagResource'
+>;
+
+const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? undefined;
+
+/** The root's policy types as the change returned them; nothing is read before (see below). */
+const rootStateAfter = async (root?: Root): Promise<unknown> => (root ? { root: { id: root.id, policyTypes: root.policyTypes } } : undefined);
+
+async function ouState(ctx: GraphQLContext, ouId: string): Promise<unknown> {
+  const [ou, parent] = await Promise.all([ctx.organizations.describeOrganizationalUnit(ouId), ctx.organizations.listParent(ouId)]);
+  return { organizationalUnit: { id: ou.id, name: ou.name, parentId: parent.id } };
+}
+
+async function tagState(ctx: GraphQLContext, resourceId: string): Promise<unknown> {
+  return { tags: await ctx.organizations.listTagsForResource(resourceId) };
+}
+
+/**
+ * Policy types, OUs, account moves and tags; each change goes through runAudited. Enabling or
+ * disabling a policy type reads no state before the change (the arguments and the outcome say what
+ * changed, and a read would delay committing the intent by an upstream round trip); the state
+ * after is the root the change returned.
+ */
+export const organizationMutations: OrganizationMutations = {
+  enablePolicyType: async (_parent, { rootId, type, idempotencyKey }, ctx) => {
+    const { value: root, auditEventId } = await runAudited<Root>(
+      ctx,
+      {
+        operation: 'enablePolicyType', upstreamAction: 'EnablePolicyType', targetType: 'ROOT', targetId: rootId, policyType: type,
+        arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
+      },
+      () => ctx.organizations.enablePolicyType(rootId, type),
+    );
+    ctx.loaders.clearAll();
+    return { root, auditEventId };
+  },
+  disablePolicyType: async (_parent, { rootId, type, idempotencyKey }, ctx) => {
+    const { value: root, auditEventId } = await runAudited<Root>(
+      ctx,
+      {
+        operation: 'disablePolicyType', upstreamAction: 'DisablePolicyType', targetType: 'ROOT', targetId: rootId, policyType: type,
+        arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
+      },
+      () => ctx.organizations.disablePolicyType(rootId, type),
+    );
+    ctx.loaders.clearAll();
+    return { root, auditEventId };
+  },
+  createOrganizationalUnit: async (_parent, { parentId, name, tags, idempotencyKey }, ctx) => {
+    const tagList: Tag[] = (tags ?? []).map((t) => ({ key: t.key, value: t.value }));
+    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+      ctx,
+      {
+        operation: 'createOrganizationalUnit', upstreamAction: 'CreateOrganizationalUnit', targetType: targetTypeOf(parentId), targetId: parentId,
+        arguments: { parentId, name, tags: tagList }, idempotencyKey: key(idempotencyKey),
+        readState: async (created?: OrganizationalUnit) => (created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null }),
+        resultIds: (created) => ({ targetId: created.id }),
+      },
+      () => ctx.organizations.createOrganizationalUnit(parentId, name, tagList),
+    );
+    ctx.loaders.clearAll();
+    return { organizationalUnit: value, auditEventId };
+  },
+  renameOrganizationalUnit: async (_parent, { id, name, idempotencyKey }, ctx) => {
+    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+      ctx,
+      {
+        operation: 'renameOrganizationalUnit', upstreamAction: 'UpdateOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
+        arguments: { id, name }, idempotencyKey: key(idempotencyKey), readState: () => ouState(ctx, id),
+      },
+      () => ctx.organizations.updateOrganizationalUnit(id, name),
+    );
+    ctx.loaders.clearAll();
+    return { organizationalUnit: value, auditEventId };
+  },
+  deleteOrganizationalUnit: async (_parent, { id, idempotencyKey }, ctx) => {
+    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+      ctx,
+      {
+        operation: 'deleteOrganizationalUnit', upstreamAction: 'DeleteOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
+        arguments: { id }, idempotencyKey: key(idempotencyKey),
+        readState: async (deleted?: OrganizationalUnit) => (deleted ? { organizationalUnit: null } : ouState(ctx, id)),
+      },
+      async () => {
+        // The payload shows the OU as it was.
+        const before = await ctx.organizations.describeOrganizationalUnit(id);
+        const { upstreamRequestId } = await ctx.organizations.deleteOrganizationalUnit(id);
+        return { value: before, upstreamRequestId };
+      },
+    );
+    ctx.loaders.clearAll();
+    return { organizationalUnit: value, auditEventId };
+  },
+  moveAccount: async (_parent, { accountId, destinationParentId, idempotencyKey }, ctx) => {
+    const { auditEventId } = await runAudited(
+      ctx,
+      {
+        operation: 'moveAccount', upstreamAction: 'MoveAccount', targetType: 'ACCOUNT', targetId: accountId,
+        arguments: { accountId, destinationParentId }, idempotencyKey: key(idempotencyKey),
+        readState: async () => ({ account: { id: accountId, parentId: (await ctx.organizations.listParent(accountId)).id } }),
+      },
+      async () => {
+        // MoveAccount needs the current parent; the caller only says where the account should go.
+        const source = await ctx.organizations.listParent(accountId);
+        return ctx.organizations.moveAccount(accountId, source.id, destinationParentId);
+      },
+    );
+    ctx.loaders.clearAll();
+    return { account: await ctx.loaders.account.load(accountId), auditEventId };
+  },
+  tagResource: async (_parent, { resourceId, tags, idempotencyKey }, ctx) => {
+    const tagList: Tag[] = tags.map((t) => ({ key: t.key, value: t.value }));
+    const { auditEventId } = await runAudited(
+      ctx,
+      {
+        operation: 'tagResource', upstreamAction: 'TagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
+        arguments: { resourceId, tags: tagList }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+      },
+      () => ctx.organizations.tagResource(resourceId, tagList),
+    );
+    ctx.loaders.clearAll();
+    return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };
+  },
+  untagResource: async (_parent, { resourceId, tagKeys, idempotencyKey }, ctx) => {
+    const { auditEventId } = await runAudited(
+      ctx,
+      {
+        operation: 'untagResource', upstreamAction: 'UntagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
+        arguments: { resourceId, tagKeys }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+      },
+      () => ctx.organizations.untagResource(resourceId, tagKeys),
+    );
+    ctx.loaders.clearAll();
+    return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };
+  },
+};
+

@@ -1,0 +1,106 @@
+import { contentHash } from '../../domain/content-hash';
+import { OrgqlError } from '../../domain/errors';
+import type { Policy } from '../../domain/organization-policy';
+import type { MutationResolvers } from '../../generated/graphql';
+import { runAudited } from '../audited-mutation';
+import type { GraphQLContext } from '../context';
+import { policyState, policyTypeOf, readPolicyState, readTargetState, targetTypeOf } from '../audit-state';
+import { loadOrgNode } from '../org/org-node';
+import { assertValidPolicy, documentText } from '../policy-document';
+
+type PolicyMutations = Pick<MutationResolvers, 'createPolicy' | 'updatePolicy' | 'deletePolicy' | 'attachPolicy' | 'detachPolicy'>;
+
+/** Policy changes. Documents are checked by the engine inside the audited change, so a refused document is on record and never sent. */
+export const policyMutations: PolicyMutations = {
+  createPolicy: async (_parent, { input }, ctx) => {
+    const content = documentText(input.content);
+    const tags = (input.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
+    const { value, auditEventId } = await runAudited<Policy>(
+      ctx,
+      {
+        operation: 'createPolicy', upstreamAction: 'CreatePolicy', targetType: 'POLICY', targetId: undefined, policyType: input.type,
+        arguments: { name: input.name, description: input.description ?? '', type: input.type, content, tags },
+        idempotencyKey: input.idempotencyKey ?? undefined,
+        readState: async (created?: Policy) => (created ? policyState(created) : { policy: null }),
+        resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
+      },
+      async () => {
+        assertValidPolicy(input.type, content);
+        return ctx.organizations.createPolicy({ name: input.name, description: input.description ?? '', type: input.type, content, tags });
+      },
+    );
+    ctx.loaders.clearAll();
+    return { policy: value, auditEventId };
+  },
+
+  /**
+   * Optimistic concurrency: the caller sends the contentHash it read; the policy is read again right
+   * before UpdatePolicy and the update is refused with CONFLICT if the hash differs. AWS has no
+   * conditional update, so a change landing between that read and the update cannot be excluded,
+   * but the window is one round trip instead of however long the caller took.
+   */
+  updatePolicy: async (_parent, { input }, ctx) => {
+    const content = input.content === undefined || input.content === null ? undefined : documentText(input.content);
+    const { id, expectedContentHash } = input;
+    const { value, auditEventId } = await runAudited<Policy>(
+      ctx,
+      {
+        operation: 'updatePolicy', upstreamAction: 'UpdatePolicy', targetType: 'POLICY', targetId: id, policyId: id,
+        policyType: await policyTypeOf(ctx.organizations, id),
+        arguments: { id, name: input.name ?? undefined, description: input.description ?? undefined, content, expectedContentHash: expectedContentHash ?? undefined },
+        idempotencyKey: input.idempotencyKey ?? undefined,
+        readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
+      },
+      async () => {
+        const current = await ctx.organizations.describePolicy(id);
+        if (content !== undefined) assertValidPolicy(current.type, content);
+        const currentHash = contentHash(current.content);
+        if (expectedContentHash && expectedContentHash.toLowerCase() !== currentHash) {
+          throw new OrgqlError('CONFLICT', `Policy ${id} changed since you read it; read it again and reapply your change.`, { currentContentHash: currentHash, expectedContentHash });
+        }
+        return ctx.organizations.updatePolicy({ id, name: input.name ?? undefined, description: input.description ?? undefined, content });
+      },
+    );
+    ctx.loaders.clearAll();
+    return { policy: value, auditEventId };
+  },
+
+  deletePolicy: async (_parent, { id, idempotencyKey }, ctx) => {
+    const { value, auditEventId } = await runAudited<Policy>(
+      ctx,
+      {
+        operation: 'deletePolicy', upstreamAction: 'DeletePolicy', targetType: 'POLICY', targetId: id, policyId: id,
+        policyType: await policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
+        readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
+      },
+      async () => {
+        // The payload shows what was deleted, so the document is read just before.
+        const before = await ctx.organizations.describePolicy(id);
+        const { upstreamRequestId } = await ctx.organizations.deletePolicy(id);
+        return { value: before, upstreamRequestId };
+      },
+    );
+    ctx.loaders.clearAll();
+    return { policy: value, auditEventId };
+  },
+
+  attachPolicy: (_parent, { policyId, targetId, idempotencyKey }, ctx) => attachment('attach', policyId, targetId, idempotencyKey, ctx),
+  detachPolicy: (_parent, { policyId, targetId, idempotencyKey }, ctx) => attachment('detach', policyId, targetId, idempotencyKey, ctx),
+};
+
+async function attachment(kind: 'attach' | 'detach', policyId: string, targetId: string, idempotencyKey: string | null | undefined, ctx: GraphQLContext) {
+  const policyType = await policyTypeOf(ctx.organizations, policyId);
+  const { auditEventId } = await runAudited(
+    ctx,
+    {
+      operation: `${kind}Policy`, upstreamAction: kind === 'attach' ? 'AttachPolicy' : 'DetachPolicy', targetType: targetTypeOf(targetId), targetId,
+      policyId, policyType, arguments: { policyId, targetId }, idempotencyKey: idempotencyKey ?? undefined,
+      readState: () => readTargetState(ctx.organizations, targetId, policyType),
+    },
+    () => (kind === 'attach' ? ctx.organizations.attachPolicy(policyId, targetId) : ctx.organizations.detachPolicy(policyId, targetId)),
+  );
+  ctx.loaders.clearAll();
+  const [policy, target] = await Promise.all([ctx.loaders.policy.load(policyId), loadOrgNode(ctx.loaders, targetId)]);
+  return { policy, target, auditEventId };
+}
+
