@@ -1,5 +1,9 @@
+import type { Account } from './account';
 import type { Organization, Root } from './organization';
+import type { OrganizationalUnit } from './organizational-unit';
+import type { CreatePolicyRequest, Policy, PolicySummary, UpdatePolicyRequest } from './organization-policy';
 import type { PolicyType } from './policy-type';
+import type { Tag } from './tag';
 
 /**
  * What orgql needs from AWS Organizations. Implemented by src/upstream (AWS SDK); resolvers depend
@@ -8,7 +12,48 @@ import type { PolicyType } from './policy-type';
 export interface OrganizationsPort {
   describeOrganization(): Promise<Organization>;
   listRoots(): Promise<Root[]>;
+  // Tree reads. Every list call follows NextToken to the end.
+  listOrganizationalUnitsForParent(parentId: string): Promise<OrganizationalUnit[]>;
+  listAccountsForParent(parentId: string): Promise<Account[]>;
+  /** The parent of an OU or account (an entity has exactly one). */
+  listParent(childId: string): Promise<ParentRef>;
+  describeAccount(accountId: string): Promise<Account>;
+  describeOrganizationalUnit(ouId: string): Promise<OrganizationalUnit>;
+  listTagsForResource(resourceId: string): Promise<Tag[]>;
+  // Policy reads.
+  describePolicy(policyId: string): Promise<Policy>;
+  listPolicies(type: PolicyType): Promise<PolicySummary[]>;
+  /** Policies of `type` attached directly to the target, in the order upstream lists them (attachment order). */
+  listPoliciesForTarget(targetId: string, type: PolicyType): Promise<PolicySummary[]>;
+  listTargetsForPolicy(policyId: string): Promise<ParentRef[]>;
+  /** DescribeEffectivePolicy; null when no policy of the type applies (EffectivePolicyNotFoundException). */
+  describeEffectivePolicy(accountId: string, type: PolicyType): Promise<UpstreamEffectivePolicy | null>;
+  // Changes.
   enablePolicyType(rootId: string, type: PolicyType): Promise<Mutated<Root>>;
+  disablePolicyType(rootId: string, type: PolicyType): Promise<Mutated<Root>>;
+  createPolicy(request: CreatePolicyRequest): Promise<Mutated<Policy>>;
+  updatePolicy(request: UpdatePolicyRequest): Promise<Mutated<Policy>>;
+  deletePolicy(policyId: string): Promise<Mutated<void>>;
+  attachPolicy(policyId: string, targetId: string): Promise<Mutated<void>>;
+  detachPolicy(policyId: string, targetId: string): Promise<Mutated<void>>;
+  createOrganizationalUnit(parentId: string, name: string, tags: readonly Tag[]): Promise<Mutated<OrganizationalUnit>>;
+  updateOrganizationalUnit(ouId: string, name: string): Promise<Mutated<OrganizationalUnit>>;
+  deleteOrganizationalUnit(ouId: string): Promise<Mutated<void>>;
+  moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<Mutated<void>>;
+  tagResource(resourceId: string, tags: readonly Tag[]): Promise<Mutated<void>>;
+  untagResource(resourceId: string, tagKeys: readonly string[]): Promise<Mutated<void>>;
+}
+
+/** A root, OU or account named by id (ListParents, ListTargetsForPolicy). */
+export interface ParentRef {
+  readonly id: string;
+  readonly kind: 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
+}
+
+export interface UpstreamEffectivePolicy {
+  /** The rendered document (operators stripped), as text. */
+  readonly content: string;
+  readonly lastUpdatedAt: Date | undefined;
 }
 
 /** A mutation's result together with the upstream request id (joins the audit log to CloudTrail). */
@@ -20,11 +65,18 @@ export interface Mutated<T> {
 export interface Actor {
   readonly id: string;
   readonly type: 'ANONYMOUS' | 'API_KEY' | 'JWT' | 'SYSTEM';
+  /** A human-readable name for reports (e.g. the key's label or the token's name claim). */
+  readonly displayName?: string | undefined;
+  /** How the actor authenticated, e.g. `none`, `api-key`, `jwt` (CloudTrail's userIdentity + sessionContext). */
+  readonly authMethod?: string | undefined;
 }
 
 export interface AuditIntent {
   readonly actor: Actor;
   readonly requestId: string | undefined;
+  /** Where the request came from (CloudTrail's sourceIPAddress and userAgent). */
+  readonly clientIp?: string | undefined;
+  readonly userAgent?: string | undefined;
   /** The GraphQL mutation, e.g. `enablePolicyType`. */
   readonly operation: string;
   /** The Organizations API action, e.g. `EnablePolicyType`. */
@@ -41,9 +93,24 @@ export interface AuditIntent {
   readonly idempotencyKey?: string | undefined;
 }
 
+/** `reconciliation` is set when the reconciler, not the gateway, established the outcome: it says how. */
 export type AuditResult =
-  | { readonly outcome: 'SUCCEEDED'; readonly upstreamRequestId: string | undefined; readonly stateAfter?: unknown }
-  | { readonly outcome: 'FAILED' | 'UNKNOWN'; readonly errorCode: string; readonly errorMessage: string; readonly upstreamRequestId?: string | undefined };
+  | {
+      readonly outcome: 'SUCCEEDED';
+      readonly upstreamRequestId: string | undefined;
+      readonly stateAfter?: unknown;
+      readonly reconciliation?: string;
+      /** Ids the change created (e.g. CreatePolicy's new policy id), when the intent could not know them. */
+      readonly policyId?: string;
+      readonly targetId?: string;
+    }
+  | {
+      readonly outcome: 'FAILED' | 'UNKNOWN';
+      readonly errorCode: string;
+      readonly errorMessage: string;
+      readonly upstreamRequestId?: string | undefined;
+      readonly reconciliation?: string;
+    };
 
 /** The audit log's only way in: an intent before the change, its result after. */
 export interface AuditRecorder {

@@ -1,13 +1,18 @@
 import { OrgqlError, isOrgqlError } from '../domain/errors';
-import type { AuditIntent, Mutated } from '../domain/ports';
+import type { AuditIntent, AuditResult, Mutated } from '../domain/ports';
+import { claimIdempotencyKey } from './audited-idempotency';
 import type { GraphQLContext } from './context';
 
-export type MutationIntent = Omit<AuditIntent, 'actor' | 'requestId' | 'stateBefore'> & {
+export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId' | 'clientIp' | 'userAgent' | 'stateBefore'> & {
   /**
-   * Reads the state this change affects (the policy document, the target's attachments, ...).
-   * Called before the change and after it succeeds; both go into the audit log.
+   * Reads the state this change affects, called before the change (without a value) and after it
+   * succeeds (with the change's value, e.g. to find a created policy). Both go into the audit log
+   * and feed the reports: for policies return `{ policy: { id, name, description, type, content } }`
+   * (content as the JSON document) and for targets `{ attachments: [...], effectivePolicies: {...} }`.
    */
-  readonly readState?: () => Promise<unknown>;
+  readonly readState?: (value?: T) => Promise<unknown>;
+  /** Ids known only after the change (e.g. a created policy's id), recorded on the result row. */
+  readonly resultIds?: (value: T) => { readonly policyId?: string; readonly targetId?: string };
 };
 
 export interface AuditedResult<T> {
@@ -17,20 +22,31 @@ export interface AuditedResult<T> {
 
 /**
  * No change without its record: the intent is committed before anything is sent upstream, and if
- * it cannot be written the mutation is refused. The outcome is appended after the call.
+ * it cannot be written the mutation is refused. The outcome is appended after the call. With an
+ * idempotency key, a retry with the same arguments returns the first result and changes nothing.
  */
-export async function runAudited<T>(
-  ctx: GraphQLContext,
-  intent: MutationIntent,
-  change: () => Promise<Mutated<T>>,
-): Promise<AuditedResult<T>> {
+export async function runAudited<T>(ctx: GraphQLContext, intent: MutationIntent<T>, change: () => Promise<Mutated<T>>): Promise<AuditedResult<T>> {
+  const idempotency = await claimIdempotencyKey<T>(ctx, intent);
+  if (idempotency.kind === 'replay') return idempotency.result;
+
+  const stateBefore = await readStateSafely(ctx, intent);
   let auditEventId: string;
   try {
-    auditEventId = await ctx.audit.recordIntent({ ...intent, actor: ctx.actor, requestId: ctx.requestId });
+    const { readState: _read, resultIds: _ids, ...recorded } = intent;
+    auditEventId = await ctx.audit.recordIntent({
+      ...recorded,
+      stateBefore,
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+      clientIp: ctx.client.ip,
+      userAgent: ctx.client.userAgent,
+    });
   } catch (error) {
+    await idempotency.release();
     ctx.logger.error({ err: error, operation: intent.operation }, 'audit intent could not be written; mutation refused');
     throw new OrgqlError('AUDIT_UNAVAILABLE', 'The audit log is unavailable, so no change was made. Try again later.', {}, { cause: error });
   }
+  ctx.logger.debug({ auditEventId, operation: intent.operation }, 'audit intent recorded; calling upstream');
 
   let mutated: Mutated<T>;
   try {
@@ -40,21 +56,35 @@ export async function runAudited<T>(
     const message = error instanceof Error ? error.message : String(error);
     const upstreamRequestId = isOrgqlError(error) ? (error.details.upstreamRequestId as string | undefined) : undefined;
     await recordResultSafely(ctx, auditEventId, { outcome: 'FAILED', errorCode: code, errorMessage: message, upstreamRequestId });
+    await idempotency.release();
     throw error;
   }
-  await recordResultSafely(ctx, auditEventId, { outcome: 'SUCCEEDED', upstreamRequestId: mutated.upstreamRequestId });
+  const stateAfter = await readStateSafely(ctx, intent, mutated.value);
+  await recordResultSafely(ctx, auditEventId, { outcome: 'SUCCEEDED', upstreamRequestId: mutated.upstreamRequestId, stateAfter, ...intent.resultIds?.(mutated.value) });
+  await idempotency.complete(auditEventId, mutated.value);
   return { value: mutated.value, auditEventId };
+}
+
+/** State is evidence, not a precondition: when it cannot be read the change still goes ahead, recorded without it. */
+async function readStateSafely<T>(ctx: GraphQLContext, intent: MutationIntent<T>, ...value: [] | [T]): Promise<unknown> {
+  if (!intent.readState) return undefined;
+  try {
+    return await intent.readState(...value);
+  } catch (error) {
+    ctx.logger.warn({ err: error, operation: intent.operation }, 'state for the audit log could not be read');
+    return { unavailable: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
  * The change has happened (or definitely failed) by now; failing the request would only make the
- * caller retry a change that is done. The intent row stays without a result, which the audit log
- * reports as unresolved.
+ * caller retry a change that is done. The intent row stays without a result, and the reconciler
+ * resolves it against the upstream state.
  */
-async function recordResultSafely(ctx: GraphQLContext, intentId: string, result: Parameters<GraphQLContext['audit']['recordResult']>[1]) {
+async function recordResultSafely(ctx: GraphQLContext, intentId: string, result: AuditResult) {
   try {
     await ctx.audit.recordResult(intentId, result);
   } catch (error) {
-    ctx.logger.error({ err: error, intentId }, 'audit result could not be written; intent left unresolved');
+    ctx.logger.error({ err: error, intentId }, 'audit result could not be written; intent left for the reconciler');
   }
 }

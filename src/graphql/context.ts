@@ -1,10 +1,21 @@
 import type { Logger } from 'pino';
+import type { AuditLogReader } from '../domain/audit-log';
+import type { IdempotencyStore } from '../domain/idempotency';
 import type { Actor, AuditRecorder, OrganizationsPort } from '../domain/ports';
+import type { Loaders } from './loaders/create-loaders';
 
 /** Everything a resolver may use: ports, never adapters. Built per request by src/server. */
 export interface GraphQLContext {
   readonly organizations: OrganizationsPort;
+  /** Per-request DataLoaders over `organizations` (batching and de-duplication within one request). */
+  readonly loaders: Loaders;
   readonly audit: AuditRecorder;
+  /** The audit log's read side (reports, verification). */
+  readonly auditLog: AuditLogReader;
+  /** Idempotency keys of mutations (see runAudited). */
+  readonly idempotency: IdempotencyStore;
+  /** Where the request came from, recorded with every audited change. */
+  readonly client: { readonly ip: string | undefined; readonly userAgent: string | undefined };
   readonly actor: Actor;
   readonly requestId: string;
   readonly logger: Logger;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { openDatabase } from '../database/database';
 import { readMigrations } from '../database/migration-files';
 import { applyMigrations } from '../database/migrate';
+import { addAuditCommands } from './audit-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';
 import { parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
 import { startGateway } from './gateway';
@@ -72,6 +73,7 @@ export function buildCli(): Command {
         await db.close();
       }
     });
+  addAuditCommands(program, () => loadConfig({}));
   return program;
 }
 

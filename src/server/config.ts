@@ -14,6 +14,14 @@ export interface Config {
   readonly upstream: UpstreamConfig;
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };
   readonly production: boolean;
+  readonly audit: AuditSettings;
+}
+
+export interface AuditSettings {
+  /** How often dangling intents are reconciled against upstream (0: only at start-up). */
+  readonly reconcileIntervalMs: number;
+  /** Intents younger than this may still be in flight in some gateway process and are left alone. */
+  readonly reconcileGraceMs: number;
 }
 
 export type UpstreamConfig =
@@ -63,6 +71,8 @@ const envSchema = z.object({
   LOG_LEVEL: logLevel.default('info'),
   ORGQL_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   NODE_ENV: z.string().optional(),
+  ORGQL_AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  ORGQL_AUDIT_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
 });
 
 export interface Flags {
@@ -109,6 +119,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
     upstream: upstreamConfig(e, client),
     log: { level: e.LOG_LEVEL, pretty: e.ORGQL_LOG_FORMAT === 'pretty' || (e.ORGQL_LOG_FORMAT === 'auto' && isTTY) },
     production: e.NODE_ENV === 'production',
+    audit: { reconcileIntervalMs: e.ORGQL_AUDIT_RECONCILE_INTERVAL_MS, reconcileGraceMs: e.ORGQL_AUDIT_RECONCILE_GRACE_MS },
   };
 }
 

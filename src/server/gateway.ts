@@ -1,17 +1,19 @@
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
-import { PrismaAuditRecorder } from '../audit/prisma-audit-recorder';
 import { openDatabase, type Database } from '../database/database';
 import { readMigrations } from '../database/migration-files';
 import { applyMigrations } from '../database/migrate';
 import type { OrganizationsPort } from '../domain/ports';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
+import { createLoaders } from '../graphql/loaders/create-loaders';
 import { landingPagePlugin } from '../graphql/landing-page-plugin';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
-import { SdkOrganizations } from '../upstream/sdk-organizations';
+import { createSdkOrganizations } from '../upstream/sdk-organizations';
+import { registerAuditExport } from './audit-export-route';
+import { createAuditServices } from './audit-services';
 import type { Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { createReadiness } from './readiness';
@@ -56,8 +58,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     }
     const client = createOrganizationsClient(target, config.upstream.client);
     closers.push(async () => client.destroy());
-    const organizations: OrganizationsPort = new SdkOrganizations(client);
-    const audit = new PrismaAuditRecorder(db.prisma);
+    const organizations: OrganizationsPort = createSdkOrganizations(client);
+    const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
 
     const apollo = new ApolloServer<GraphQLContext>({
       typeDefs: loadTypeDefs(),
@@ -82,13 +84,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     closers.push(() => apollo.stop());
     mountGraphQL(app, apollo, async (request) => ({
       organizations,
-      audit,
+      loaders: createLoaders(organizations),
+      audit: auditServices.recorder,
+      auditLog: auditServices.log,
+      idempotency: auditServices.idempotency,
+      client: { ip: request.ip, userAgent: request.headers['user-agent'] },
       actor: { id: 'anonymous', type: 'ANONYMOUS' },
       requestId: request.id,
       logger: request.log as Logger,
     }));
+    registerAuditExport(app, db.prisma);
     await app.listen({ host: config.http.host, port: config.http.port });
     closers.push(() => app.close());
+    closers.push(auditServices.startReconciling());
 
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -16,7 +16,7 @@ interface Column extends Record<string, unknown> {
 function compatible(field: PrismaField, column: Column, enums: Map<string, string[]>): boolean {
   if (enums.has(field.type)) return column.data_type === 'USER-DEFINED' && column.udt_name === field.type;
   if (field.nativeType) {
-    const native: Record<string, string> = { Uuid: 'uuid', Timestamptz: 'timestamptz', Timestamp: 'timestamp', Text: 'text', VarChar: 'varchar', Inet: 'inet', Char: 'bpchar' };
+    const native: Record<string, string> = { Uuid: 'uuid', Timestamptz: 'timestamptz', Timestamp: 'timestamp', Text: 'text', VarChar: 'varchar', Inet: 'inet', Char: 'bpchar', SmallInt: 'int2' };
     return column.udt_name === native[field.nativeType];
   }
   const defaults: Record<string, string[]> = {

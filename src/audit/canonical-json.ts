@@ -1,0 +1,26 @@
+/**
+ * The one JSON form that is hashed: object keys sorted (by UTF-16 code units), no whitespace,
+ * `undefined` members dropped. Values must already be plain JSON (see toJsonValue), so that what is
+ * hashed at write time is exactly what PostgreSQL's jsonb gives back at verification time.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Turns any value into plain JSON (Dates become ISO strings, undefined members disappear, class
+ * instances become their enumerable fields). Absent values stay undefined.
+ */
+export function toJsonValue(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+}

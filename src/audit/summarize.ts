@@ -1,0 +1,44 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import type { AuditGroupBy, AuditSummaryGroup } from '../domain/audit-log';
+import { sequenceRange } from './sequence-range';
+
+/** The grouping expression per groupBy: a fixed list, never caller text, so it can go into the SQL. */
+const GROUP_KEY: Readonly<Record<AuditGroupBy, string>> = {
+  DAY: `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`,
+  ACTOR: 'actor_id',
+  OPERATION: 'operation',
+  TARGET: `COALESCE(target_id, '')`,
+};
+
+interface Row extends Record<string, unknown> {
+  key: string;
+  attempts: bigint | number;
+  succeeded: bigint | number;
+  failed: bigint | number;
+  unknown: bigint | number;
+}
+
+/** Counts for reports: attempts are intents; outcomes are counted from the results in the range. */
+export async function summarize(prisma: PrismaClient, from: Date | undefined, to: Date | undefined, groupBy: AuditGroupBy): Promise<AuditSummaryGroup[]> {
+  const range = await sequenceRange(prisma, from, to);
+  if (range.empty) return [];
+  const rows = await prisma.$queryRawUnsafe<Row[]>(
+    `SELECT ${GROUP_KEY[groupBy]} AS key,
+            count(*) FILTER (WHERE kind = 'INTENT') AS attempts,
+            count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
+            count(*) FILTER (WHERE outcome = 'FAILED') AS failed,
+            count(*) FILTER (WHERE outcome = 'UNKNOWN') AS unknown
+     FROM audit_event
+     WHERE ($1::bigint IS NULL OR sequence >= $1::bigint) AND ($2::bigint IS NULL OR sequence <= $2::bigint)
+     GROUP BY 1 ORDER BY 1`,
+    range.gte ?? null,
+    range.lte ?? null,
+  );
+  return rows.map((row) => ({
+    key: row.key,
+    attempts: Number(row.attempts),
+    succeeded: Number(row.succeeded),
+    failed: Number(row.failed),
+    unknown: Number(row.unknown),
+  }));
+}

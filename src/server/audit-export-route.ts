@@ -1,0 +1,41 @@
+import { Readable } from 'node:stream';
+import type { HttpApp } from './http-app';
+import { exportRows } from '../audit/export-rows';
+import { EXPORT_CONTENT_TYPES, formatExport, type ExportFormat } from '../audit/export-format';
+import type { PrismaClient } from '../generated/prisma/client';
+
+export const AUDIT_EXPORT_PATH = '/audit/export';
+
+interface ExportQuery {
+  from?: string;
+  to?: string;
+  format?: string;
+}
+
+/** Parses an ISO 8601 time; undefined when absent, an Error when malformed. */
+export function parseTime(value: string | undefined, name: string): Date | undefined | Error {
+  if (value === undefined || value === '') return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? new Error(`${name} must be an ISO 8601 date-time, got ${JSON.stringify(value)}`) : time;
+}
+
+/**
+ * GET /audit/export?from&to&format=ndjson|csv: the audit log, oldest first, streamed row by row
+ * (memory stays flat for millions of rows; a slow client slows the database reads down).
+ */
+export function registerAuditExport(app: HttpApp, prisma: PrismaClient): void {
+  app.get<{ Querystring: ExportQuery }>(AUDIT_EXPORT_PATH, async (request, reply) => {
+    const from = parseTime(request.query.from, 'from');
+    const to = parseTime(request.query.to, 'to');
+    const format = request.query.format ?? 'ndjson';
+    const problems = [from, to].filter((v): v is Error => v instanceof Error).map((e) => e.message);
+    if (format !== 'ndjson' && format !== 'csv') problems.push(`format must be ndjson or csv, got ${JSON.stringify(format)}`);
+    if (problems.length > 0) return reply.code(400).send({ error: 'BAD_USER_INPUT', problems });
+    const stream = Readable.from(formatExport(exportRows(prisma, from as Date | undefined, to as Date | undefined), format as ExportFormat));
+    const extension = format === 'csv' ? 'csv' : 'ndjson';
+    return reply
+      .type(EXPORT_CONTENT_TYPES[format as ExportFormat])
+      .header('content-disposition', `attachment; filename="orgql-audit.${extension}"`)
+      .send(stream);
+  });
+}

@@ -1,0 +1,83 @@
+import pino from 'pino';
+import { EnablePolicyTypeCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
+import { PrismaIdempotencyStore } from '../../src/audit/prisma-idempotency-store';
+import { Reconciler } from '../../src/audit/reconcile/reconciler';
+import type { OrganizationsPort } from '../../src/domain/ports';
+import { createOrganizationsClient } from '../../src/upstream/client-factory';
+import { createSdkOrganizations } from '../../src/upstream/sdk-organizations';
+import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { anIntent } from './audit-test-db';
+
+describe('the reconciler resolves intents left without a result', () => {
+  let t: TestGateway;
+  let rootId: string;
+  let organizations: OrganizationsPort;
+  let recorder: PrismaAuditRecorder;
+  let idempotency: PrismaIdempotencyStore;
+  let sdk: OrganizationsClient;
+  const reconciler = (graceMs = 0) => new Reconciler(t.gateway.database.prisma, recorder, idempotency, organizations, pino({ level: 'silent' }), { graceMs });
+  const resultOf = (intentId: string) => t.gateway.database.prisma.auditEvent.findFirst({ where: { intentId } });
+  const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
+
+  beforeAll(async () => {
+    t = await startTestGateway();
+    sdk = new OrganizationsClient({ endpoint: t.gateway.emulatorUrl, region: 'us-east-1', credentials });
+    organizations = createSdkOrganizations(
+      createOrganizationsClient({ kind: 'endpoint', endpoint: t.gateway.emulatorUrl!, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }),
+    );
+    recorder = new PrismaAuditRecorder(t.gateway.database.prisma);
+    idempotency = new PrismaIdempotencyStore(t.gateway.database.prisma);
+    rootId = (await sdk.send(new ListRootsCommand({}))).Roots![0]!.Id!;
+  });
+  afterAll(() => t.close());
+
+  it('records SUCCEEDED when the change is visible upstream, saying how it knows', async () => {
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'TAG_POLICY' }, policyType: 'TAG_POLICY' }));
+    await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'TAG_POLICY' })); // the call that "got through" before the crash
+    const report = await reconciler().runOnce();
+    expect(report.resolved).toContainEqual(expect.objectContaining({ intentId, outcome: 'SUCCEEDED' }));
+    expect(await resultOf(intentId)).toMatchObject({ kind: 'RESULT', outcome: 'SUCCEEDED', reconciliation: expect.stringMatching(/^reconciler: TAG_POLICY is enabled/) });
+  });
+
+  it('records FAILED when the change is not visible upstream', async () => {
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'BACKUP_POLICY' } }));
+    await reconciler().runOnce();
+    expect(await resultOf(intentId)).toMatchObject({ outcome: 'FAILED', errorCode: 'RECONCILED', errorMessage: expect.stringContaining('not enabled') });
+  });
+
+  it('records UNKNOWN, with the reason, for an operation it has no check for', async () => {
+    const intentId = await recorder.recordIntent(anIntent('frobnicate', { targetId: rootId }));
+    await reconciler().runOnce();
+    expect(await resultOf(intentId)).toMatchObject({ outcome: 'UNKNOWN', errorMessage: 'no reconciliation check exists for frobnicate yet' });
+  });
+
+  it('leaves an intent younger than the grace period alone (its call may still be in flight)', async () => {
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'CHATBOT_POLICY' } }));
+    await reconciler(60_000).runOnce();
+    expect(await resultOf(intentId)).toBeNull();
+    await reconciler(0).runOnce();
+    expect(await resultOf(intentId)).not.toBeNull();
+  });
+
+  it('writes one result per intent when several reconcilers run at once', async () => {
+    const intentId = await recorder.recordIntent(anIntent('frobnicate', { targetId: rootId }));
+    await Promise.all([reconciler().runOnce(), reconciler().runOnce(), reconciler().runOnce()]);
+    expect(await t.gateway.database.prisma.auditEvent.count({ where: { intentId } })).toBe(1);
+  });
+
+  it('frees the idempotency key of a call that died, so that a retry can run', async () => {
+    const scope = { actorId: 'alice', operation: 'frobnicate', key: 'died-1' };
+    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'claimed' });
+    await recorder.recordIntent(anIntent('frobnicate', { idempotencyKey: 'died-1' }));
+    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'in-progress' });
+    await reconciler().runOnce();
+    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'claimed' });
+  });
+
+  it('leaves the chain intact', async () => {
+    expect(await t.gateway.database.prisma.auditEvent.count({ where: { kind: 'INTENT', results: { none: {} } } })).toBe(0);
+    const { body } = await t.graphql('{ verifyAuditChain { ok checkedRows brokenAt { reason } } }');
+    expect(body.data!.verifyAuditChain).toMatchObject({ ok: true, brokenAt: null });
+  });
+});
