@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AuditLogReader } from '../domain/audit-log';
 import type { IdempotencyStore } from '../domain/idempotency';
 import type { Actor, AuditRecorder, OrganizationsPort } from '../domain/ports';
+import type { Principal } from '../domain/identity';
 import type { Loaders } from './loaders/create-loaders';
 
 /** Everything a resolver may use: ports, never adapters. Built per request by src/server. */
@@ -16,6 +17,8 @@ export interface GraphQLContext {
   readonly idempotency: IdempotencyStore;
   /** Where the request came from, recorded with every audited change. */
   readonly client: { readonly ip: string | undefined; readonly userAgent: string | undefined };
+  /** The authenticated caller; `actor` is how the audit log records it. */
+  readonly principal: Principal;
   readonly actor: Actor;
   readonly requestId: string;
   readonly logger: Logger;

@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { exportRows } from '../audit/export-rows';
 import { formatExport, type ExportFormat } from '../audit/export-format';
 import { PrismaAuditLog } from '../audit/prisma-audit-log';
-import { openDatabase, type Database } from '../database/database';
 import { parseTime } from './audit-export-route';
+import { withMigratedDatabase } from './migrated-database';
 import { ConfigError, type Config } from './config';
 
 /** Exit code of `orgql audit verify` when the chain is broken (0 ok, 1 failure, 2 usage). */
@@ -24,15 +24,6 @@ function range(flags: RangeFlags): { from: Date | undefined; to: Date | undefine
   return { from: from as Date | undefined, to: to as Date | undefined };
 }
 
-async function withDatabase<T>(config: Config, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(config.database);
-  try {
-    return await work(db);
-  } finally {
-    await db.close();
-  }
-}
-
 /** `orgql audit verify` and `orgql audit export`, over the database the gateway uses. */
 export function addAuditCommands(program: Command, loadConfig: () => Config): void {
   const audit = program.command('audit').description('Check and export the audit log (DATABASE_URL, or the embedded database in ORGQL_DATA_DIR)');
@@ -44,7 +35,7 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
     .option('--to <time>', 'last event time to check (ISO 8601; default: the end)')
     .action(async (flags: RangeFlags) => {
       const { from, to } = range(flags);
-      const report = await withDatabase(loadConfig(), (db) => new PrismaAuditLog(db.prisma).verifyChain(from, to));
+      const report = await withMigratedDatabase(loadConfig(), (db) => new PrismaAuditLog(db.prisma).verifyChain(from, to));
       if (report.ok) {
         process.stdout.write(
           `OK: ${report.checkedRows} rows verified (sequence ${report.firstSequence ?? '-'} to ${report.lastSequence ?? '-'}), last hash ${report.lastHash ?? '-'}` +
@@ -67,6 +58,6 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
       const { from, to } = range(flags);
       if (flags.format !== 'ndjson' && flags.format !== 'csv') throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`]);
       const format: ExportFormat = flags.format;
-      await withDatabase(loadConfig(), (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }));
+      await withMigratedDatabase(loadConfig(), (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }));
     });
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { requirePermission } from './authentication-hook';
 import type { HttpApp } from './http-app';
 import { exportRows } from '../audit/export-rows';
 import { EXPORT_CONTENT_TYPES, formatExport, type ExportFormat } from '../audit/export-format';
@@ -25,6 +26,7 @@ export function parseTime(value: string | undefined, name: string): Date | undef
  */
 export function registerAuditExport(app: HttpApp, prisma: PrismaClient): void {
   app.get<{ Querystring: ExportQuery }>(AUDIT_EXPORT_PATH, async (request, reply) => {
+    if (!requirePermission(request, reply, 'AUDIT')) return reply;
     const from = parseTime(request.query.from, 'from');
     const to = parseTime(request.query.to, 'to');
     const format = request.query.format ?? 'ndjson';

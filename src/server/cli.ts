@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
 import type { Logger } from 'pino';
-import { openDatabase } from '../database/database';
-import { readMigrations } from '../database/migration-files';
-import { applyMigrations } from '../database/migrate';
 import { addAuditCommands } from './audit-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';
 import { parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
+import { registerApiKeyCommands } from './apikey-command';
+import { bootstrapBanner } from './bootstrap-key';
 import { startGateway } from './gateway';
+import { withMigratedDatabase } from './migrated-database';
 import { createLogger } from './logger';
 import { startSeededEmulator } from './seeded-emulator';
 
@@ -29,6 +29,8 @@ export function buildCli(): Command {
       const shutdown = handleTerminationSignals(logger);
       const gateway = await startGateway(config, logger);
       shutdown.closeWith(() => gateway.close());
+      // The key goes to the terminal (stderr), never into the logs.
+      if (gateway.bootstrapAdminKey) process.stderr.write(bootstrapBanner(gateway.bootstrapAdminKey, gateway.graphqlUrl));
       logger.info({ url: gateway.url, graphql: gateway.graphqlUrl }, `orgql is ready: open ${gateway.url} (GraphQL at ${gateway.graphqlUrl})`);
     });
 
@@ -57,22 +59,13 @@ export function buildCli(): Command {
     .command('migrate')
     .description('Apply pending database migrations (DATABASE_URL, or the embedded database in ORGQL_DATA_DIR) and report them')
     .action(async () => {
-      const config = loadConfig({});
-      const db = await openDatabase(config.database);
-      try {
-        const conn = await db.openSqlConnection();
-        try {
-          const report = await applyMigrations(conn, readMigrations());
-          for (const name of report.applied) process.stdout.write(`applied  ${name}\n`);
-          for (const name of report.unknownApplied) process.stdout.write(`warning  ${name} is in the database but not in this build\n`);
-          process.stdout.write(`${report.applied.length} applied, ${report.alreadyApplied.length} already applied\n`);
-        } finally {
-          await conn.close();
-        }
-      } finally {
-        await db.close();
-      }
+      await withMigratedDatabase(loadConfig({}), async (_db, report) => {
+        for (const name of report.applied) process.stdout.write(`applied  ${name}\n`);
+        for (const name of report.unknownApplied) process.stdout.write(`warning  ${name} is in the database but not in this build\n`);
+        process.stdout.write(`${report.applied.length} applied, ${report.alreadyApplied.length} already applied\n`);
+      });
     });
+  registerApiKeyCommands(program, () => loadConfig({}));
   addAuditCommands(program, () => loadConfig({}));
   return program;
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../database/database';
 import type { UpstreamTarget } from '../upstream/client-factory';
+import { parseSecurityConfig, type SecurityConfig } from './security-config';
 
 /**
  * All configuration, parsed and validated once at start-up from the environment and CLI flags
@@ -13,6 +14,7 @@ export interface Config {
   readonly database: DatabaseTarget;
   readonly upstream: UpstreamConfig;
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };
+  readonly security: SecurityConfig;
   readonly production: boolean;
   readonly audit: AuditSettings;
 }
@@ -93,9 +95,10 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   // Empty variables count as unset, as in most twelve-factor tools.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(cleaned);
+  const security = parseSecurityConfig(cleaned as Record<string, string>, cleaned.NODE_ENV === 'production');
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
-    throw new ConfigError(problems);
+    throw new ConfigError([...problems, ...security.problems]);
   }
   const e = parsed.data;
 
@@ -108,7 +111,8 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   if (e.ORGQL_ASSUME_ROLE_ARN && e.ORGQL_UPSTREAM !== 'aws') {
     problems.push('ORGQL_ASSUME_ROLE_ARN: only applies with ORGQL_UPSTREAM=aws');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  problems.push(...security.problems);
+  if (problems.length > 0 || !security.value) throw new ConfigError(problems);
 
   const client: ClientSettings = { maxAttempts: e.ORGQL_UPSTREAM_MAX_ATTEMPTS, requestTimeoutMs: e.ORGQL_UPSTREAM_TIMEOUT_MS };
   return {
@@ -119,6 +123,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
     upstream: upstreamConfig(e, client),
     log: { level: e.LOG_LEVEL, pretty: e.ORGQL_LOG_FORMAT === 'pretty' || (e.ORGQL_LOG_FORMAT === 'auto' && isTTY) },
     production: e.NODE_ENV === 'production',
+    security: security.value,
     audit: { reconcileIntervalMs: e.ORGQL_AUDIT_RECONCILE_INTERVAL_MS, reconcileGraceMs: e.ORGQL_AUDIT_RECONCILE_GRACE_MS },
   };
 }

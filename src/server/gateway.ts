@@ -4,18 +4,26 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../database/database';
 import { readMigrations } from '../database/migration-files';
 import { applyMigrations } from '../database/migrate';
-import type { OrganizationsPort } from '../domain/ports';
+import { createAuthenticator } from '../auth/authenticator';
+import { createJwtVerifier } from '../auth/jwt-verifier';
+import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
+import type { Principal } from '../domain/identity';
+import type { Actor, OrganizationsPort } from '../domain/ports';
+import { armorFor, parseOptionsFor } from '../graphql/armor';
+import { buildExecutableSchema } from '../graphql/executable-schema';
+import { createMutationRateLimiter } from '../graphql/mutation-rate-limit';
+import { retryAfterPlugin } from '../graphql/retry-after-plugin';
 import type { GraphQLContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders/create-loaders';
 import { landingPagePlugin } from '../graphql/landing-page-plugin';
-import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
 import { registerAuditExport } from './audit-export-route';
 import { createAuditServices } from './audit-services';
 import type { Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
+import { ensureBootstrapKey } from './bootstrap-key';
 import { createReadiness } from './readiness';
 import { startSeededEmulator } from './seeded-emulator';
 
@@ -27,6 +35,8 @@ export interface RunningGateway {
   readonly emulatorUrl: string | undefined;
   /** The database the gateway opened (and will close), e.g. for the CLI's reports and for tests. */
   readonly database: Database;
+  /** Set when this start created the first admin key (no key existed): print it, once. */
+  readonly bootstrapAdminKey: string | undefined;
   close(): Promise<void>;
 }
 
@@ -61,38 +71,55 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const organizations: OrganizationsPort = createSdkOrganizations(client);
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
 
+    const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
+    const { security } = config;
+    const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined });
+    const bootstrapAdminKey = await ensureBootstrapKey({
+      store: apiKeys,
+      enabled: security.bootstrapAdminKey,
+      jwtConfigured: security.jwt !== undefined,
+      host: config.http.host,
+    });
+
+    const armor = armorFor(security.limits, security.introspection);
     const apollo = new ApolloServer<GraphQLContext>({
-      typeDefs: loadTypeDefs(),
-      resolvers,
+      schema: buildExecutableSchema({ limitMutations: createMutationRateLimiter(security.mutationRateLimit) }),
       formatError,
       includeStacktraceInErrorResponses: false,
-      introspection: true,
+      introspection: security.introspection,
       csrfPrevention: true,
+      validationRules: armor.validationRules,
+      parseOptions: parseOptionsFor(security.limits),
       // Shutdown is orchestrated by the CLI (close everything in order); Apollo's own handlers
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [landingPagePlugin(GRAPHQL_PATH)],
+      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin()],
     });
     const readiness = createReadiness(
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
-    const app = createHttpApp({ logger, readiness });
+    const app = createHttpApp({ logger, readiness, authenticate });
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
     await apollo.start();
     closers.push(() => apollo.stop());
-    mountGraphQL(app, apollo, async (request) => ({
-      organizations,
-      loaders: createLoaders(organizations),
-      audit: auditServices.recorder,
-      auditLog: auditServices.log,
-      idempotency: auditServices.idempotency,
-      client: { ip: request.ip, userAgent: request.headers['user-agent'] },
-      actor: { id: 'anonymous', type: 'ANONYMOUS' },
-      requestId: request.id,
-      logger: request.log as Logger,
-    }));
+    mountGraphQL(app, apollo, async (request) => {
+      // The authentication hook has run for /graphql: a request without a principal never gets here.
+      const principal = request.principal as Principal;
+      return {
+        organizations,
+        loaders: createLoaders(organizations),
+        audit: auditServices.recorder,
+        auditLog: auditServices.log,
+        idempotency: auditServices.idempotency,
+        client: { ip: request.ip, userAgent: request.headers['user-agent'] },
+        principal,
+        actor: actorOf(principal),
+        requestId: request.id,
+        logger: request.log as Logger,
+      };
+    });
     registerAuditExport(app, db.prisma);
     await app.listen({ host: config.http.host, port: config.http.port });
     closers.push(() => app.close());
@@ -102,11 +129,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
     const url = `http://${host}:${port}/`;
-    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, close: closeAll };
+    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, bootstrapAdminKey, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;
   }
+}
+
+/** How the audit log records a caller (CloudTrail's userIdentity). */
+function actorOf(principal: Principal): Actor {
+  return { id: principal.id, type: principal.type, displayName: principal.displayName, authMethod: principal.type === 'API_KEY' ? 'api-key' : 'jwt' };
 }
 
 async function migrate(db: Database, logger: Logger): Promise<void> {

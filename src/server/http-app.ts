@@ -5,6 +5,8 @@ import Fastify, { type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../graphql/context';
 import { renderLandingPage } from '../graphql/landing-page';
+import type { Authenticator } from '../auth/authenticator';
+import { registerAuthentication } from './authentication-hook';
 import type { ReadinessReport } from './readiness';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -14,6 +16,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface HttpAppDeps {
   readonly logger: Logger;
   readonly readiness: () => Promise<ReadinessReport>;
+  readonly authenticate: Authenticator;
 }
 
 /** A caller's X-Request-Id is kept when it is safe to log; otherwise a new one is made. */
@@ -33,6 +36,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   });
 
   const landingPage = renderLandingPage(GRAPHQL_PATH);
+  registerAuthentication(app, deps.authenticate, landingPage);
   app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

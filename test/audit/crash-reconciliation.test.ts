@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { openDatabase } from '../../src/database/database';
-import { runOrgql, spawnOrgql, type OrgqlProcess } from '../support/orgql-process';
+import { runOrgql, spawnOrgql, type OrgqlProcess, printedAdminKey } from '../support/orgql-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // Needs the built CLI (npm run build). A real crash: the gateway process is SIGKILLed while its
@@ -43,9 +43,10 @@ describe('a gateway killed mid-mutation', () => {
 
     const first = serve({ ORGQL_AUDIT_RECONCILE_INTERVAL_MS: '0', LOG_LEVEL: 'debug' });
     const ready = await first.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('orgql is ready'));
+    const key = await printedAdminKey(first);
     const mutation = fetch(ready.graphql, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ query: `mutation { enablePolicyType(rootId: "${rootId}", type: TAG_POLICY) { auditEventId } }` }),
     }).catch((error: unknown) => error);
     // Killed once the intent is committed, while the upstream call waits LATENCY_MS.

@@ -119,22 +119,22 @@ describe('audit reports over GraphQL and the export', () => {
 
   it('exports NDJSON and CSV over HTTP, streamed oldest first', async () => {
     const base = t.gateway.url.replace(/\/$/, '');
-    const ndjson = await fetch(`${base}/audit/export?format=ndjson`);
+    const ndjson = await fetch(`${base}/audit/export?format=ndjson`, { headers: t.auth });
     expect(ndjson.headers.get('content-type')).toMatch(/application\/x-ndjson/);
     const lines = (await ndjson.text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => Number(l.sequence))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(lines[0]).toMatchObject({ kind: 'INTENT', operation: 'createPolicy', actor: { id: 'alice' }, rowHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    const csv = await (await fetch(`${base}/audit/export?format=csv`)).text();
+    const csv = await (await fetch(`${base}/audit/export?format=csv`, { headers: t.auth })).text();
     const rows = csv.trimEnd().split('\r\n');
     expect(rows[0]).toMatch(/^sequence,event_id,kind,intent_id,event_time,actor_id/);
     expect(rows).toHaveLength(11);
     // JSON columns are quoted with their quotes doubled (RFC 4180).
     expect(rows[1]).toContain('"{""name"":""tags""}"');
 
-    expect((await fetch(`${base}/audit/export?format=xml`)).status).toBe(400);
-    expect((await fetch(`${base}/audit/export?from=yesterday`)).status).toBe(400);
-    const none = await fetch(`${base}/audit/export?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    expect((await fetch(`${base}/audit/export?format=xml`, { headers: t.auth })).status).toBe(400);
+    expect((await fetch(`${base}/audit/export?from=yesterday`, { headers: t.auth })).status).toBe(400);
+    const none = await fetch(`${base}/audit/export?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { headers: t.auth });
     expect(await none.text()).toBe('');
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DescribeOrganizationCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { openDatabase } from '../../src/database/database';
-import { runOrgql, spawnOrgql } from '../support/orgql-process';
+import { printedAdminKey, runOrgql, spawnOrgql } from '../support/orgql-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** The environment that points a child `orgql` at the test database. */
@@ -63,8 +63,9 @@ describe('orgql serve and orgql migrate, as child processes', () => {
     const graphqlUrl: string = ready.graphql;
     expect(graphqlUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
 
+    const key = await printedAdminKey(first);
     const post = (query: string) =>
-      fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
+      fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
     const org = await post('{ organization { id roots { id } } }');
     const rootId: string = org.data.organization.roots[0].id;
     const enabled = await post(`mutation { enablePolicyType(rootId: "${rootId}", type: BACKUP_POLICY) { auditEventId } }`);

@@ -23,7 +23,7 @@ describe('the gateway over HTTP', () => {
   });
 
   it('serves a self-contained landing page at / that loads nothing from other hosts', async () => {
-    const response = await fetch(t.gateway.url, { headers: { accept: 'text/html' } });
+    const response = await fetch(t.gateway.url, { headers: { accept: 'text/html', ...t.auth } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();
@@ -33,35 +33,35 @@ describe('the gateway over HTTP', () => {
   });
 
   it('serves the same page to a browser opening /graphql', async () => {
-    const response = await fetch(t.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
+    const response = await fetch(t.gateway.graphqlUrl, { headers: { accept: 'text/html', ...t.auth } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>orgql</title>');
   });
 
   it('answers queries sent with GET when the request cannot be a cross-site one', async () => {
     const url = `${t.gateway.graphqlUrl}?query=${encodeURIComponent('{ roots { id } }')}`;
-    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true', ...t.auth } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: { roots: unknown[] } };
     expect(body.data.roots).toHaveLength(1);
   });
 
   it('refuses a GET that a browser could send cross-site (CSRF prevention)', async () => {
-    const response = await fetch(`${t.gateway.graphqlUrl}?query=${encodeURIComponent('{ roots { id } }')}`);
+    const response = await fetch(`${t.gateway.graphqlUrl}?query=${encodeURIComponent('{ roots { id } }')}`, { headers: t.auth });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/CSRF/i);
   });
 
   it('refuses mutations sent with GET', async () => {
     const query = encodeURIComponent('mutation { enablePolicyType(rootId: "r-abcd", type: TAG_POLICY) { auditEventId } }');
-    const response = await fetch(`${t.gateway.graphqlUrl}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await fetch(`${t.gateway.graphqlUrl}?query=${query}`, { headers: { 'apollo-require-preflight': 'true', ...t.auth } });
     expect(response.status).toBe(405);
   });
 
   it('refuses a request body over 1 MiB with 413 and keeps serving', async () => {
     const response = await fetch(t.gateway.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...t.auth },
       body: JSON.stringify({ query: `{ roots { id } } #${'x'.repeat(1024 * 1024)}` }),
     });
     expect(response.status).toBe(413);
@@ -69,7 +69,7 @@ describe('the gateway over HTTP', () => {
   });
 
   it('answers malformed JSON with 400 and a clear error', async () => {
-    const response = await fetch(t.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(t.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...t.auth }, body: '{"query": ' });
     expect(response.status).toBe(400);
   });
 

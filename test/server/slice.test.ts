@@ -60,7 +60,8 @@ describe('the slice: GraphQL -> AWS SDK -> emulator over HTTP -> audit row in Po
       targetType: 'ROOT',
       targetId: rootId,
       arguments: { rootId, type: 'TAG_POLICY' },
-      actorId: 'anonymous',
+      actorId: `apikey:${t.adminKey.split('_')[1]}`,
+      actorType: 'API_KEY',
     });
     expect(intent!.requestId).toEqual(expect.any(String));
     expect(result!.upstreamRequestId).toMatch(/^[0-9a-f-]{36}$/);

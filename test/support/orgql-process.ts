@@ -13,6 +13,12 @@ export interface OrgqlProcess {
   exited: Promise<number | null>;
 }
 
+const alive = new Set<ChildProcess>();
+// A test that fails half-way must not leave a server running (jest would wait for it forever).
+afterAll(() => {
+  for (const child of alive) child.kill('SIGKILL');
+});
+
 /** Runs the built `orgql` command (bin/orgql.js) as a user would, with JSON logs. */
 export function spawnOrgql(args: string[], env: Record<string, string | undefined> = {}): OrgqlProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -27,7 +33,13 @@ export function spawnOrgql(args: string[], env: Record<string, string | undefine
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  alive.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      alive.delete(child);
+      resolve(code);
+    }),
+  );
 
   const parsedLines = () =>
     out.split('\n').flatMap((line) => {
@@ -73,4 +85,19 @@ export async function runOrgql(args: string[], env: Record<string, string | unde
   const proc = spawnOrgql(args, env);
   const code = await proc.exited;
   return { code, output: proc.output() };
+}
+
+/**
+ * The admin key a first `orgql serve` printed to its terminal (stderr; see bootstrapBanner). It may
+ * arrive after the ready line, which goes to stdout, so this waits for it.
+ */
+export async function printedAdminKey(proc: OrgqlProcess, timeoutMs = 10_000): Promise<string> {
+  const pattern = /^\s+(orgql_[a-f0-9]{16}_[A-Za-z0-9_-]{43})$/m;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const match = pattern.exec(proc.output());
+    if (match) return match[1] as string;
+    if (Date.now() > deadline || proc.child.exitCode !== null) throw new Error(`orgql printed no admin key; output:\n${proc.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

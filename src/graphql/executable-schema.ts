@@ -1,0 +1,33 @@
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { isOrgqlError, type OrgqlError } from '../domain/errors';
+import { runAudited } from './audited-mutation';
+import { applyAuthorization } from './authorization';
+import type { GraphQLContext } from './context';
+import { loadTypeDefs, resolvers } from './schema';
+
+/**
+ * schema.graphql with its resolvers and the role checks. A refused mutation (role, rate limit) is
+ * still a mutation attempt, so it is recorded in the audit log before the error is returned.
+ */
+export function buildExecutableSchema(options: { limitMutations: (identity: string) => void }): GraphQLSchema {
+  const schema = makeExecutableSchema<GraphQLContext>({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
+  return applyAuthorization<GraphQLContext>(schema, {
+    principalOf: (ctx) => ctx.principal,
+    beforeMutation: (ctx) => options.limitMutations(ctx.principal.id),
+    onMutationRefused: (ctx, fieldName, args, error) => recordRefusal(ctx, fieldName, args, error),
+  });
+}
+
+async function recordRefusal(ctx: GraphQLContext, operation: string, args: Record<string, unknown>, error: OrgqlError): Promise<void> {
+  const { idempotencyKey: _key, ...recorded } = args;
+  try {
+    await runAudited(ctx, { operation, upstreamAction: 'None', targetType: undefined, targetId: undefined, arguments: recorded }, async () => {
+      throw error;
+    });
+  } catch (thrown) {
+    // runAudited rethrows the refusal after recording it; anything else (the audit log being down)
+    // is logged, and the caller still gets the refusal.
+    if (thrown !== error && !(isOrgqlError(thrown) && thrown.code === error.code)) ctx.logger.error({ err: thrown }, 'refused mutation could not be audited');
+  }
+}
