@@ -1,5 +1,6 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { addIdGuard } from './id-guard-middleware';
 
 export type UpstreamTarget =
   /** The real Organizations API: SDK default endpoint and credential chain, optionally assuming a role. */
@@ -34,11 +35,16 @@ export function createOrganizationsClient(target: UpstreamTarget, options: Clien
     requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs },
   } as const;
   if (target.kind === 'endpoint') {
-    return new OrganizationsClient({ ...common, endpoint: target.endpoint, credentials: target.credentials });
+    return guarded(new OrganizationsClient({ ...common, endpoint: target.endpoint, credentials: target.credentials }));
   }
   const base = fromNodeProviderChain();
   const credentials = target.assumeRoleArn
     ? fromTemporaryCredentials({ masterCredentials: base, params: { RoleArn: target.assumeRoleArn, RoleSessionName: 'orgql' } })
     : base;
-  return new OrganizationsClient({ ...common, credentials });
+  return guarded(new OrganizationsClient({ ...common, credentials }));
+}
+
+function guarded(client: OrganizationsClient): OrganizationsClient {
+  addIdGuard(client);
+  return client;
 }
