@@ -26,7 +26,19 @@ export interface AuditedResult<T> {
  * idempotency key, a retry with the same arguments returns the first result and changes nothing.
  */
 export async function runAudited<T>(ctx: GraphQLContext, intent: MutationIntent<T>, change: () => Promise<Mutated<T>>): Promise<AuditedResult<T>> {
-  const idempotency = await claimIdempotencyKey<T>(ctx, intent);
+  let idempotency;
+  try {
+    idempotency = await claimIdempotencyKey<T>(ctx, intent);
+  } catch (error) {
+    // An unusable or conflicting key still leaves a mutation attempt: it is recorded (without the
+    // key, which belongs to the other call) and refused. Only an unreachable store is not recorded.
+    if (isOrgqlError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT')) {
+      return runAudited<T>(ctx, { ...intent, idempotencyKey: undefined, readState: undefined }, async () => {
+        throw error;
+      });
+    }
+    throw error;
+  }
   if (idempotency.kind === 'replay') return idempotency.result;
 
   const stateBefore = await readStateSafely(ctx, intent);

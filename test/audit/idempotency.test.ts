@@ -41,6 +41,19 @@ describe('idempotency keys on mutations', () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('records the refused reuse as a failed attempt of its own, without the key', async () => {
+    await t.graphql(ENABLE, { rootId, type: 'BEDROCK_POLICY', key: 'reuse-2' });
+    const before = await t.gateway.database.prisma.auditEvent.count();
+    await t.graphql(ENABLE, { rootId, type: 'DECLARATIVE_POLICY_EC2', key: 'reuse-2' });
+    const rows = await t.gateway.database.prisma.auditEvent.findMany({ orderBy: { sequence: 'desc' }, take: 2 });
+    expect(await t.gateway.database.prisma.auditEvent.count()).toBe(before + 2);
+    expect(rows.map((r) => [r.kind, r.outcome, r.errorCode, r.idempotencyKey])).toEqual([
+      ['RESULT', 'FAILED', 'CONFLICT', null],
+      ['INTENT', 'PENDING', null, null],
+    ]);
+    expect(rows[1]!.arguments).toEqual({ rootId, type: 'DECLARATIVE_POLICY_EC2' });
+  });
+
   it('lets only one of several concurrent calls with one key run', async () => {
     const before = await calls('EnablePolicyType');
     const responses = await Promise.all(Array.from({ length: 6 }, () => t.graphql(ENABLE, { rootId, type: 'SECURITYHUB_POLICY', key: 'race-1' })));
