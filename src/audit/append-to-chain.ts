@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { toJsonValue } from './canonical-json';
+import { storableText, toJsonValue } from './canonical-json';
 import { GENESIS_HASH, rowHash, type HashedContent } from './row-hash';
 
 /** A row to append: everything but what the chain assigns (id, sequence, time, hashes). */
@@ -27,7 +27,9 @@ interface ChainHead extends Record<string, unknown> {
  * a time; the same statements are correct there. The time comes from the database clock, kept
  * non-decreasing along the chain, so a time range is also a sequence range.
  */
-export async function appendToChain(prisma: PrismaClient, draft: AuditRowDraft): Promise<AppendedRow> {
+export async function appendToChain(prisma: PrismaClient, given: AuditRowDraft): Promise<AppendedRow> {
+  // Callers' strings (ids, keys, messages) may hold characters PostgreSQL cannot store.
+  const draft = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'string' ? storableText(v) : v])) as AuditRowDraft;
   return prisma.$transaction(
     async (tx) => {
       const [head] = await tx.$queryRaw<ChainHead[]>`

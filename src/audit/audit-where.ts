@@ -1,8 +1,9 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { AuditFilter } from '../domain/audit-log';
+import { storableText } from './canonical-json';
 import type { SequenceRange } from './sequence-range';
 
-/** The equality filters of a report plus its sequence range (the time range, already converted). */
+/** The equality filters of a report plus its sequence range (the time range, already converted); strings as appendToChain stored them. */
 export function auditWhere(filter: AuditFilter, range: Extract<SequenceRange, { empty: false }>, before?: bigint): Prisma.AuditEventWhereInput {
   const sequence: Prisma.BigIntFilter = {};
   if (range.gte !== undefined) sequence.gte = range.gte;
@@ -10,10 +11,10 @@ export function auditWhere(filter: AuditFilter, range: Extract<SequenceRange, { 
   if (before !== undefined) sequence.lt = before;
   return {
     ...(Object.keys(sequence).length > 0 ? { sequence } : {}),
-    ...(filter.actor !== undefined ? { actorId: filter.actor } : {}),
-    ...(filter.operation !== undefined ? { operation: filter.operation } : {}),
-    ...(filter.targetId !== undefined ? { targetId: filter.targetId } : {}),
-    ...(filter.policyId !== undefined ? { policyId: filter.policyId } : {}),
+    ...(filter.actor !== undefined ? { actorId: storableText(filter.actor) } : {}),
+    ...(filter.operation !== undefined ? { operation: storableText(filter.operation) } : {}),
+    ...(filter.targetId !== undefined ? { targetId: storableText(filter.targetId) } : {}),
+    ...(filter.policyId !== undefined ? { policyId: storableText(filter.policyId) } : {}),
     ...(filter.policyType !== undefined ? { policyType: filter.policyType } : {}),
     ...(filter.outcome !== undefined ? { outcome: filter.outcome } : {}),
     ...(filter.kind !== undefined ? { kind: filter.kind } : {}),
