@@ -29,7 +29,7 @@ export function hasPermission(roles: readonly Role[], permission: Permission): b
 
 /** An authenticated caller. The audit log records it as the actor. */
 export interface Principal {
-  /** Stable id: `apikey:<keyId>` or `jwt:<issuer>#<sub>`. */
+  /** Stable id: `apikey:<keyId>`, or `jwt:<sub>` (one issuer is configured, so `sub` is unique). */
   readonly id: string;
   readonly type: 'API_KEY' | 'JWT';
   readonly displayName: string;

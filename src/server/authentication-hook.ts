@@ -31,6 +31,9 @@ export function registerAuthentication(app: HttpApp, authenticate: Authenticator
     }
     request.log.info({ reason: result.reason }, 'request refused: not authenticated');
     reply.header('www-authenticate', result.reason === 'INVALID_CREDENTIALS' ? 'Bearer realm="orgql", error="invalid_token"' : 'Bearer realm="orgql"');
+    // The body was never read: close the connection, or a client still uploading keeps it open
+    // (and holds up a graceful shutdown) until the keep-alive and request timeouts.
+    reply.header('connection', 'close');
     if (path === '/' && request.method === 'GET') return reply.code(401).type('text/html; charset=utf-8').send(landingPage);
     return reply.code(401).send({ errors: [{ message: result.message, extensions: { code: 'UNAUTHENTICATED' } }] });
   });

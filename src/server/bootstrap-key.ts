@@ -19,7 +19,7 @@ export async function ensureBootstrapKey(options: { store: ApiKeyStore; enabled:
   if (!options.enabled || options.jwtConfigured || (await options.store.countActive()) > 0) return undefined;
   if (!isLoopback(options.host)) {
     throw new ConfigError([
-      `ORGQL_HOST: no API key exists yet, so orgql only starts on a loopback address (got ${options.host}); create one first with \`orgql apikey create --name NAME --role admin\`, or configure JWT`,
+      `ORGQL_HOST: no active API key exists, so orgql only starts on a loopback address (got ${options.host}); create one first with \`orgql apikey create --name NAME --role admin\`, or configure JWT`,
     ]);
   }
   try {

@@ -14,7 +14,7 @@ import { buildExecutableSchema } from '../graphql/executable-schema';
 import { createMutationRateLimiter } from '../graphql/mutation-rate-limit';
 import { retryAfterPlugin } from '../graphql/retry-after-plugin';
 import type { GraphQLContext } from '../graphql/context';
-import { formatError } from '../graphql/format-error';
+import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders/create-loaders';
 import { landingPagePlugin } from '../graphql/landing-page-plugin';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
@@ -84,7 +84,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const armor = armorFor(security.limits, security.introspection);
     const apollo = new ApolloServer<GraphQLContext>({
       schema: buildExecutableSchema({ limitMutations: createMutationRateLimiter(security.mutationRateLimit) }),
-      formatError,
+      formatError: createFormatError({ hideSuggestions: !security.introspection }),
       includeStacktraceInErrorResponses: false,
       introspection: security.introspection,
       csrfPrevention: true,

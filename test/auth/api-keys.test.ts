@@ -1,3 +1,4 @@
+import { parseApiKey } from '../../src/auth/api-key';
 import { ApiKeyNameTakenError } from '../../src/auth/api-key-store';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { PrismaApiKeyStore } from '../../src/auth/prisma-api-key-store';
@@ -33,7 +34,7 @@ describe('API keys in the database', () => {
   it('stores only a hash: the secret appears nowhere in the row', async () => {
     const { key, record } = await store.create('hash-check', 'viewer');
     const rows = await db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>('SELECT * FROM api_key WHERE key_id = $1', record.keyId);
-    const secret = key.split('_')[2]!;
+    const secret = parseApiKey(key)!.secret;
     expect(JSON.stringify(rows)).not.toContain(secret);
     expect(rows[0]!.secret_hash).toMatch(/^[a-f0-9]{64}$/);
   });
