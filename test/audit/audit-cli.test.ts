@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
+import { openDatabase } from '../../src/database/database';
 import { runOrgql } from '../support/orgql-process';
 import { anIntent, openAuditTestDb, type AuditTestDb } from './audit-test-db';
 
@@ -47,10 +48,20 @@ describe('orgql audit verify and orgql audit export', () => {
     expect(output).toMatch(/--from must be an ISO 8601 date-time/);
   });
 
-  const onPostgres = process.env.DATABASE_URL ? it : it.skip;
-  onPostgres('names the first broken row and exits 3 after a row was edited in SQL', async () => {
-    await t.sql('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
-    await t.sql(`UPDATE audit_event SET error_message = 'nothing to see' WHERE sequence = 4`);
+  it('names the first broken row and exits 3 after a row was edited in SQL', async () => {
+    // As a superuser would: switch the append-only trigger off, then rewrite history.
+    const tampering = ['ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only', `UPDATE audit_event SET error_message = 'nothing to see' WHERE sequence = 4`];
+    if (t.testDb.target.kind === 'postgres') {
+      for (const statement of tampering) await t.sql(statement);
+    } else {
+      // The embedded database was closed for the CLI: open it for the edit, then let the CLI have it.
+      const db = await openDatabase(t.testDb.target);
+      try {
+        for (const statement of tampering) await db.prisma.$executeRawUnsafe(statement);
+      } finally {
+        await db.close();
+      }
+    }
     const { code, output } = await runOrgql(['audit', 'verify'], env);
     expect(output).toMatch(/^BROKEN at sequence 4 \(event [0-9a-f-]{36}\): HASH_MISMATCH: /m);
     expect(code).toBe(3);

@@ -88,6 +88,8 @@ describe('the audit log hash chain', () => {
     expect(report.lastSequence).toBe('4');
   });
 
+  // Several connections need a PostgreSQL server (CI always has one); PGlite is a single session,
+  // whose concurrent in-process writers are covered by the test of 40 appends at once above.
   const onPostgres = process.env.DATABASE_URL ? it : it.skip;
   onPostgres('keeps one chain across several connections writing at once (as several gateway processes do)', async () => {
     const url = (t.testDb.target as { url: string }).url;
