@@ -1,16 +1,12 @@
-import path from 'node:path';
 import { ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { openDatabase } from '../../src/database/database';
 import { runOrgql, spawnOrgql, type OrgqlProcess, printedAdminKey } from '../support/orgql-process';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseEnv, type TestDatabase } from '../support/test-database';
 
 // Needs the built CLI (npm run build). A real crash: the gateway process is SIGKILLed while its
 // upstream call is held up by the emulator's latency, after the intent was committed.
 const LATENCY_MS = 2500;
 
-function databaseEnv(db: TestDatabase): Record<string, string> {
-  return db.target.kind === 'postgres' ? { DATABASE_URL: db.target.url } : { ORGQL_DATA_DIR: path.dirname(db.target.dataDir) };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -4,12 +4,8 @@ import path from 'node:path';
 import { DescribeOrganizationCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { openDatabase } from '../../src/database/database';
 import { printedAdminKey, runOrgql, spawnOrgql } from '../support/orgql-process';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, databaseEnv, type TestDatabase } from '../support/test-database';
 
-/** The environment that points a child `orgql` at the test database. */
-function databaseEnv(db: TestDatabase): Record<string, string> {
-  return db.target.kind === 'postgres' ? { DATABASE_URL: db.target.url } : { ORGQL_DATA_DIR: path.dirname(db.target.dataDir) };
-}
 
 describe('the orgql command', () => {
   it('lists its commands in --help', async () => {

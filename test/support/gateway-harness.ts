@@ -27,11 +27,21 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** A real gateway in this process, its log lines, and key management on its database. */
+export interface GatewayUnderTest {
+  readonly gateway: RunningGateway;
+  readonly logs: Array<Record<string, any>>;
+  keyFor(role: Role, name?: string): Promise<string>;
+  revoke(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
- * Starts the real gateway in this process on a free port, with a fresh test database and the
- * given environment (by default the embedded emulator with the demo organization).
+ * Starts the real gateway on a free port with a fresh test database and the given environment (by
+ * default the embedded emulator with the demo organization). It makes no demand on credentials:
+ * with JWT configured, no bootstrap key exists.
  */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+export async function startGatewayUnderTest(env: Record<string, string> = {}): Promise<GatewayUnderTest> {
   const testDb: TestDatabase = await createTestDatabase();
   const logs: Array<Record<string, any>> = [];
   const sink = new Writable({
@@ -41,23 +51,41 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     },
   });
   const config = parseConfig({ env: { LOG_LEVEL: 'info', ...env }, flags: { port: '0' } });
-  const gatewayConfig = { ...config, database: testDb.target };
-  const gateway = await startGateway(gatewayConfig, pino({ level: 'info' }, sink)).catch(async (error) => {
+  const gateway = await startGateway({ ...config, database: testDb.target }, pino({ level: 'info' }, sink)).catch(async (error) => {
     await testDb.drop();
     throw error;
   });
-  if (!gateway.bootstrapAdminKey) throw new Error('expected the gateway to create an admin key on a fresh database');
-  const adminKey = gateway.bootstrapAdminKey;
-  const auth = { authorization: `Bearer ${adminKey}` };
+  const store = new PrismaApiKeyStore(gateway.database.prisma, 'test');
   let keys = 0;
   return {
     gateway,
     logs,
+    async keyFor(role, name = `${role}-${(keys += 1)}`) {
+      return (await store.create(name, role)).key;
+    },
+    async revoke(name) {
+      await store.revoke(name);
+    },
+    async close() {
+      await gateway.close();
+      await testDb.drop();
+    },
+  };
+}
+
+/** startGatewayUnderTest, with requests sent as the bootstrap admin the gateway made on its fresh database. */
+export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
+  const base = await startGatewayUnderTest(env);
+  const { gateway } = base;
+  if (!gateway.bootstrapAdminKey) throw new Error('expected the gateway to create an admin key on a fresh database');
+  const adminKey = gateway.bootstrapAdminKey;
+  const auth = { authorization: `Bearer ${adminKey}` };
+  return {
+    gateway,
+    logs: base.logs,
     adminKey,
     auth,
-    async keyFor(role, name = `${role}-${(keys += 1)}`) {
-      return (await new PrismaApiKeyStore(gateway.database.prisma, 'test').create(name, role)).key;
-    },
+    keyFor: (role, name) => base.keyFor(role, name),
     async graphql<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
       const merged: Record<string, string> = { 'content-type': 'application/json', ...auth, ...headers };
       if (merged.authorization === '') delete merged.authorization;
@@ -68,9 +96,6 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
       });
       return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<Data>['body'] };
     },
-    async close() {
-      await gateway.close();
-      await testDb.drop();
-    },
+    close: () => base.close(),
   };
 }

@@ -42,3 +42,8 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
     await client.end();
   }
 }
+
+/** The environment that points a child `orgql` process at a test database. */
+export function databaseEnv(db: TestDatabase): Record<string, string> {
+  return db.target.kind === 'postgres' ? { DATABASE_URL: db.target.url } : { ORGQL_DATA_DIR: path.dirname(db.target.dataDir) };
+}
