@@ -11,11 +11,7 @@ describe('effective policies, validation and what-if through GraphQL', () => {
   });
   afterAll(() => t.close());
 
-  async function data(query: string, variables?: Record<string, unknown>) {
-    const { body } = await t.graphql(query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const data = (query: string, variables?: Record<string, unknown>) => t.data(query, variables);
 
   it('computes the same effective policy as DescribeEffectivePolicy for every demo account', async () => {
     for (const accountId of DEMO_ACCOUNTS) {

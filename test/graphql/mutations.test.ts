@@ -17,11 +17,7 @@ describe('changing the organization through GraphQL mutations, each recorded in 
   });
   afterAll(() => t.close());
 
-  async function data(query: string, variables?: Record<string, unknown>) {
-    const { body } = await t.graphql(query, variables);
-    expect(body.errors).toBeUndefined();
-    return body.data!;
-  }
+  const data = (query: string, variables?: Record<string, unknown>) => t.data(query, variables);
   async function errorOf(query: string, variables?: Record<string, unknown>) {
     const { body } = await t.graphql(query, variables);
     expect(body.errors).toHaveLength(1);

@@ -24,6 +24,8 @@ export interface TestGateway {
   readonly logs: Array<Record<string, any>>;
   /** POSTs an operation with the admin key; pass `authorization` in headers to use another (or '' for none). */
   graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  /** t.graphql as the admin, expecting no errors: the answer's data. */
+  data(query: string, variables?: Record<string, unknown>): Promise<Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -80,21 +82,27 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
   if (!gateway.bootstrapAdminKey) throw new Error('expected the gateway to create an admin key on a fresh database');
   const adminKey = gateway.bootstrapAdminKey;
   const auth = { authorization: `Bearer ${adminKey}` };
+  async function graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+    const merged: Record<string, string> = { 'content-type': 'application/json', ...auth, ...headers };
+    if (merged.authorization === '') delete merged.authorization;
+    const response = await fetch(gateway.graphqlUrl, {
+      method: 'POST',
+      headers: merged,
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<Data>['body'] };
+  }
   return {
     gateway,
     logs: base.logs,
     adminKey,
     auth,
     keyFor: (role, name) => base.keyFor(role, name),
-    async graphql<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
-      const merged: Record<string, string> = { 'content-type': 'application/json', ...auth, ...headers };
-      if (merged.authorization === '') delete merged.authorization;
-      const response = await fetch(gateway.graphqlUrl, {
-        method: 'POST',
-        headers: merged,
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResponse<Data>['body'] };
+    graphql,
+    async data(query, variables) {
+      const { body } = await graphql(query, variables);
+      expect(body.errors).toBeUndefined();
+      return body.data!;
     },
     close: () => base.close(),
   };
