@@ -47,6 +47,8 @@ describe('seeds', () => {
     expect(Accounts).toHaveLength(1);
     expect(Accounts?.[0]?.Id).toMatch(/^\d{12}$/);
     expect(Accounts?.[0]?.Arn).toMatch(/^arn:aws:organizations::\d{12}:account\/o-[a-z0-9]{10,32}\/\d{12}$/);
+    // The account that created the organization is listed as INVITED, as in AWS's ListAccounts example.
+    expect(Accounts?.[0]?.JoinedMethod).toBe('INVITED');
     await t.close();
   });
 

@@ -59,7 +59,7 @@ export function buildState(seed: SeedDocument, ids: IdGenerator, now: Date): Org
   attachDefaults(state, state.root.id, at);
   builder.refs.push({ path: 'root.policies', target: state.root.id, refs: seed.root?.policies ?? [] });
   if (managers.length === 0) {
-    addAccount(builder, 'accounts', state.root.id, { id: managementId, name: 'Management', email: 'management@example.com' });
+    addAccount(builder, 'accounts', state.root.id, { id: managementId, name: 'Management', email: 'management@example.com', management: true });
   }
   (seed.accounts ?? []).forEach((account, i) => addAccount(builder, `accounts[${i}]`, state.root.id, account));
   (seed.organizationalUnits ?? []).forEach((ou, i) => addOu(builder, `organizationalUnits[${i}]`, state.root.id, 1, ou));
