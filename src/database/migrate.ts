@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { MigrationFile } from './migration-files';
+import type { Database } from './database';
+import { readMigrations, type MigrationFile } from './migration-files';
 import type { SqlConnection } from './sql-connection';
 
 /**
@@ -107,4 +108,14 @@ async function applyOne(conn: SqlConnection, migration: MigrationFile): Promise<
     throw new MigrationError('MIGRATION_FAILED', migration.name, `Migration ${migration.name} failed: ${message}`, { cause: error });
   }
   await conn.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+}
+
+/** Applies this build's migrations (prisma/migrations) to `db` over a raw session of its own. */
+export async function migrateDatabase(db: Database): Promise<MigrationReport> {
+  const conn = await db.openSqlConnection();
+  try {
+    return await applyMigrations(conn, readMigrations());
+  } finally {
+    await conn.close();
+  }
 }

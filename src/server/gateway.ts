@@ -2,8 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../database/database';
-import { readMigrations } from '../database/migration-files';
-import { applyMigrations } from '../database/migrate';
+import { migrateDatabase } from '../database/migrate';
 import { createAuthenticator } from '../auth/authenticator';
 import { createJwtVerifier } from '../auth/jwt-verifier';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
@@ -142,12 +141,7 @@ function actorOf(principal: Principal): Actor {
 }
 
 async function migrate(db: Database, logger: Logger): Promise<void> {
-  const conn = await db.openSqlConnection();
-  try {
-    const report = await applyMigrations(conn, readMigrations());
-    logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: db.target.kind }, 'database migrations checked');
-    if (report.unknownApplied.length > 0) logger.warn({ unknownApplied: report.unknownApplied }, 'the database has migrations this build does not know');
-  } finally {
-    await conn.close();
-  }
+  const report = await migrateDatabase(db);
+  logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: db.target.kind }, 'database migrations checked');
+  if (report.unknownApplied.length > 0) logger.warn({ unknownApplied: report.unknownApplied }, 'the database has migrations this build does not know');
 }

@@ -1,6 +1,5 @@
 import { openDatabase, type Database } from '../../src/database/database';
-import { readMigrations } from '../../src/database/migration-files';
-import { applyMigrations } from '../../src/database/migrate';
+import { migrateDatabase } from '../../src/database/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 export interface AuditTestDb {
@@ -15,8 +14,7 @@ export interface AuditTestDb {
 export async function openAuditTestDb(): Promise<AuditTestDb> {
   const testDb = await createTestDatabase();
   const db = await openDatabase(testDb.target);
-  const conn = await db.openSqlConnection();
-  await applyMigrations(conn, readMigrations()).finally(() => conn.close());
+  await migrateDatabase(db);
   return {
     testDb,
     db,

@@ -3,8 +3,7 @@ import { ApiKeyNameTakenError } from '../../src/auth/api-key-store';
 import { createAuthenticator } from '../../src/auth/authenticator';
 import { PrismaApiKeyStore } from '../../src/auth/prisma-api-key-store';
 import { openDatabase, type Database } from '../../src/database/database';
-import { readMigrations } from '../../src/database/migration-files';
-import { applyMigrations } from '../../src/database/migrate';
+import { migrateDatabase } from '../../src/database/migrate';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('API keys in the database', () => {
@@ -15,8 +14,7 @@ describe('API keys in the database', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = await openDatabase(testDb.target);
-    const conn = await db.openSqlConnection();
-    await applyMigrations(conn, readMigrations()).finally(() => conn.close());
+    await migrateDatabase(db);
     store = new PrismaApiKeyStore(db.prisma);
   });
   afterAll(async () => {

@@ -1,6 +1,5 @@
 import { openDatabase, type Database } from '../../src/database/database';
-import { readMigrations } from '../../src/database/migration-files';
-import { applyMigrations } from '../../src/database/migrate';
+import { migrateDatabase } from '../../src/database/migrate';
 import { parsePrismaSchema, type PrismaField } from '../support/prisma-schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -42,8 +41,7 @@ describe('schema.prisma and the migrations', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     db = await openDatabase(testDb.target);
-    const conn = await db.openSqlConnection();
-    await applyMigrations(conn, readMigrations()).finally(() => conn.close());
+    await migrateDatabase(db);
     columns = await db.prisma.$queryRawUnsafe<Column[]>(
       "SELECT table_name, column_name, is_nullable, data_type, udt_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'",
     );
