@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { storableText, toJsonValue } from './canonical-json';
+import { storableText } from '../domain/storable-text';
+import { toJsonValue } from './canonical-json';
 import { GENESIS_HASH, rowHash, type HashedContent } from './row-hash';
 
 /** A row to append: everything but what the chain assigns (id, sequence, time, hashes). */

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { PolicyVersion, TargetChange } from '../domain/audit-log';
 import { diffDocuments } from '../domain/policy';
-import { storableText } from './canonical-json';
+import { storableText } from '../domain/storable-text';
 import { toAuditRecord } from './to-audit-record';
 
 /**

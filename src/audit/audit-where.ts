@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client';
 import type { AuditFilter } from '../domain/audit-log';
-import { storableText } from './canonical-json';
+import { storableText } from '../domain/storable-text';
 import type { SequenceRange } from './sequence-range';
 
 /** The equality filters of a report plus its sequence range (the time range, already converted); strings as appendToChain stored them. */

@@ -15,19 +15,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** NUL and unpaired UTF-16 surrogates: PostgreSQL can store neither in text or jsonb. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/** The same characters as JSON.stringify escapes them (it escapes nothing else as \u0000 or \udXXX), not preceded by an escaped backslash. */
+/** NUL and unpaired surrogates as JSON.stringify escapes them (it escapes nothing else as \u0000 or \udXXX), not preceded by an escaped backslash. */
 const UNSTORABLE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi;
-
-/**
- * Text as PostgreSQL will store it: NUL and unpaired surrogates (which callers can send in any
- * string argument) become U+FFFD, so that the audit row can be written at all and what is hashed is
- * what is stored.
- */
-export function storableText(text: string): string {
-  return text.replace(UNSTORABLE, '\uFFFD');
-}
 
 /**
  * Turns any value into plain JSON (Dates become ISO strings, undefined members disappear, class

@@ -1,4 +1,5 @@
 import { OrgqlError } from '../domain/errors';
+import { hasUnstorableCharacters } from '../domain/storable-text';
 import type { IdempotencyScope } from '../domain/idempotency';
 import type { AuditedResult, MutationIntent } from './audited-mutation';
 import type { GraphQLContext } from './context';
@@ -21,7 +22,7 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new OrgqlError('BAD_USER_INPUT', `idempotencyKey must be 1 to ${MAX_KEY_LENGTH} characters long.`, { field: 'idempotencyKey' });
   }
-  if (/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(key)) {
+  if (hasUnstorableCharacters(key)) {
     throw new OrgqlError('BAD_USER_INPUT', 'idempotencyKey must not contain NUL characters or unpaired surrogates.', { field: 'idempotencyKey' });
   }
   const scope: IdempotencyScope = { actorId: ctx.actor.id, operation: intent.operation, key };
