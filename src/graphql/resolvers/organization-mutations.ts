@@ -1,4 +1,5 @@
 import type { Root } from '../../domain/organization';
+import type { PolicyType } from '../../domain/policy-type';
 import type { OrganizationalUnit } from '../../domain/organizational-unit';
 import type { Tag } from '../../domain/tag';
 import type { MutationResolvers } from '../../generated/graphql';
@@ -18,6 +19,24 @@ const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? und
 /** The root's policy types as the change returned them; nothing is read before (see below). */
 const rootStateAfter = async (root?: Root): Promise<unknown> => (root ? { root: { id: root.id, policyTypes: root.policyTypes } } : undefined);
 
+/** EnablePolicyType and DisablePolicyType differ only in the call; both answer with the root. */
+async function changePolicyType(
+  ctx: GraphQLContext,
+  change: 'enable' | 'disable',
+  { rootId, type, idempotencyKey }: { rootId: string; type: PolicyType; idempotencyKey?: string | null },
+) {
+  const { value: root, auditEventId } = await runAudited<Root>(
+    ctx,
+    {
+      operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
+      policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
+    },
+    () => (change === 'enable' ? ctx.organizations.enablePolicyType(rootId, type) : ctx.organizations.disablePolicyType(rootId, type)),
+  );
+  ctx.loaders.clearAll();
+  return { root, auditEventId };
+}
+
 async function ouState(ctx: GraphQLContext, ouId: string): Promise<unknown> {
   const [ou, parent] = await Promise.all([ctx.organizations.describeOrganizationalUnit(ouId), ctx.organizations.listParent(ouId)]);
   return { organizationalUnit: { id: ou.id, name: ou.name, parentId: parent.id } };
@@ -34,30 +53,8 @@ async function tagState(ctx: GraphQLContext, resourceId: string): Promise<unknow
  * after is the root the change returned.
  */
 export const organizationMutations: OrganizationMutations = {
-  enablePolicyType: async (_parent, { rootId, type, idempotencyKey }, ctx) => {
-    const { value: root, auditEventId } = await runAudited<Root>(
-      ctx,
-      {
-        operation: 'enablePolicyType', upstreamAction: 'EnablePolicyType', targetType: 'ROOT', targetId: rootId, policyType: type,
-        arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
-      },
-      () => ctx.organizations.enablePolicyType(rootId, type),
-    );
-    ctx.loaders.clearAll();
-    return { root, auditEventId };
-  },
-  disablePolicyType: async (_parent, { rootId, type, idempotencyKey }, ctx) => {
-    const { value: root, auditEventId } = await runAudited<Root>(
-      ctx,
-      {
-        operation: 'disablePolicyType', upstreamAction: 'DisablePolicyType', targetType: 'ROOT', targetId: rootId, policyType: type,
-        arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
-      },
-      () => ctx.organizations.disablePolicyType(rootId, type),
-    );
-    ctx.loaders.clearAll();
-    return { root, auditEventId };
-  },
+  enablePolicyType: (_parent, args, ctx) => changePolicyType(ctx, 'enable', args),
+  disablePolicyType: (_parent, args, ctx) => changePolicyType(ctx, 'disable', args),
   createOrganizationalUnit: async (_parent, { parentId, name, tags, idempotencyKey }, ctx) => {
     const tagList: Tag[] = (tags ?? []).map((t) => ({ key: t.key, value: t.value }));
     const { value, auditEventId } = await runAudited<OrganizationalUnit>(
