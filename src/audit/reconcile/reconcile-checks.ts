@@ -38,6 +38,15 @@ const attachment = async (intent: AuditEventRecord, organizations: Organizations
   );
 };
 
+/** A deletion took effect when the entity no longer exists upstream. */
+function deleted(what: string, id: string | undefined, describe: (id: string) => Promise<unknown>): Promise<Verdict> {
+  if (!id) return Promise.resolve({ outcome: 'UNKNOWN', reason: `the intent does not name the ${what}` });
+  return unlessMissing(
+    async () => (await describe(id), failed(`${what} ${id} still exists upstream`)),
+    () => succeeded(`${what} ${id} no longer exists upstream`),
+  );
+}
+
 /**
  * How each operation's effect is recognised upstream. Add an entry per new mutation; an operation
  * without one is recorded UNKNOWN with that reason.
@@ -47,14 +56,8 @@ export const RECONCILE_CHECKS: Readonly<Record<string, ReconcileCheck>> = {
   disablePolicyType: (intent, organizations) => policyTypeOn(intent, organizations, false),
   attachPolicy: (intent, organizations) => attachment(intent, organizations, true),
   detachPolicy: (intent, organizations) => attachment(intent, organizations, false),
-  deletePolicy: (intent, organizations) => {
-    const id = intent.policyId ?? argument(intent, 'id', 'policyId');
-    if (!id) return Promise.resolve({ outcome: 'UNKNOWN', reason: 'the intent does not name the policy' });
-    return unlessMissing(
-      async () => (await organizations.describePolicy(id), failed(`policy ${id} still exists upstream`)),
-      () => succeeded(`policy ${id} no longer exists upstream`),
-    );
-  },
+  deletePolicy: (intent, organizations) =>
+    deleted('policy', intent.policyId ?? argument(intent, 'id', 'policyId'), (id) => organizations.describePolicy(id)),
   updatePolicy: (intent, organizations) => {
     const id = intent.policyId ?? argument(intent, 'id', 'policyId');
     const content = argument(intent, 'content');
@@ -75,14 +78,8 @@ export const RECONCILE_CHECKS: Readonly<Record<string, ReconcileCheck>> = {
     const found = (await organizations.listPolicies(type)).find((p) => p.name === name);
     return found ? succeeded(`a ${type} named ${name} exists upstream (${found.id})`) : failed(`no ${type} named ${name} exists upstream`);
   },
-  deleteOrganizationalUnit: (intent, organizations) => {
-    const id = intent.targetId ?? argument(intent, 'id', 'organizationalUnitId');
-    if (!id) return Promise.resolve({ outcome: 'UNKNOWN', reason: 'the intent does not name the OU' });
-    return unlessMissing(
-      async () => (await organizations.describeOrganizationalUnit(id), failed(`OU ${id} still exists upstream`)),
-      () => succeeded(`OU ${id} no longer exists upstream`),
-    );
-  },
+  deleteOrganizationalUnit: (intent, organizations) =>
+    deleted('OU', intent.targetId ?? argument(intent, 'id', 'organizationalUnitId'), (id) => organizations.describeOrganizationalUnit(id)),
   renameOrganizationalUnit: (intent, organizations) => {
     const id = intent.targetId ?? argument(intent, 'id', 'organizationalUnitId');
     const name = argument(intent, 'name');
