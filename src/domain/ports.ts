@@ -6,10 +6,10 @@ import type { PolicyType } from './policy-type';
 import type { Tag } from './tag';
 
 /**
- * What orgql needs from AWS Organizations. Implemented by src/upstream (AWS SDK); resolvers depend
+ * What orgql reads from AWS Organizations. Implemented by src/upstream (AWS SDK); resolvers depend
  * on this interface only. Failures are OrgqlErrors with domain codes, never AWS exception types.
  */
-export interface OrganizationsPort {
+export interface OrganizationsReader {
   describeOrganization(): Promise<Organization>;
   listRoots(): Promise<Root[]>;
   // Tree reads. Every list call follows NextToken to the end.
@@ -28,7 +28,13 @@ export interface OrganizationsPort {
   listTargetsForPolicy(policyId: string): Promise<ParentRef[]>;
   /** DescribeEffectivePolicy; null when no policy of the type applies (EffectivePolicyNotFoundException). */
   describeEffectivePolicy(accountId: string, type: PolicyType): Promise<UpstreamEffectivePolicy | null>;
-  // Changes.
+}
+
+/**
+ * The changes orgql can make in AWS Organizations. Held only by the audited change
+ * (src/graphql/audited-mutation.ts), so no resolver can change Organizations without its record.
+ */
+export interface OrganizationsWriter {
   enablePolicyType(rootId: string, type: PolicyType): Promise<Mutated<Root>>;
   disablePolicyType(rootId: string, type: PolicyType): Promise<Mutated<Root>>;
   createPolicy(request: CreatePolicyRequest): Promise<Mutated<Policy>>;
@@ -43,6 +49,9 @@ export interface OrganizationsPort {
   tagResource(resourceId: string, tags: readonly Tag[]): Promise<Mutated<void>>;
   untagResource(resourceId: string, tagKeys: readonly string[]): Promise<Mutated<void>>;
 }
+
+/** Both halves, as the SDK adapter implements them. */
+export interface OrganizationsPort extends OrganizationsReader, OrganizationsWriter {}
 
 /** A root, OU or account named by id (ListParents, ListTargetsForPolicy). */
 export interface ParentRef {

@@ -1,7 +1,7 @@
 import { isOrgqlError } from '../domain/errors';
 import { nodeIdKind } from '../domain/node-id';
 import type { Policy } from '../domain/organization-policy';
-import type { OrganizationsPort } from '../domain/ports';
+import type { OrganizationsReader } from '../domain/ports';
 import { isManagementPolicyType, type PolicyType } from '../domain/policy-type';
 import { createLoaders } from './loaders/create-loaders';
 import { attachmentKey } from './loaders/attachment-key';
@@ -21,7 +21,7 @@ export function policyState(policy: Policy): unknown {
   return { policy: { id: policy.id, name: policy.name, description: policy.description, type: policy.type, content } };
 }
 
-export async function readPolicyState(port: OrganizationsPort, policyId: string): Promise<unknown> {
+export async function readPolicyState(port: OrganizationsReader, policyId: string): Promise<unknown> {
   try {
     return policyState(await port.describePolicy(policyId));
   } catch (error) {
@@ -31,7 +31,7 @@ export async function readPolicyState(port: OrganizationsPort, policyId: string)
 }
 
 /** A target's attachments of one type and, for management types, the effective policies below it. */
-export async function readTargetState(port: OrganizationsPort, targetId: string, type: PolicyType | undefined): Promise<unknown> {
+export async function readTargetState(port: OrganizationsReader, targetId: string, type: PolicyType | undefined): Promise<unknown> {
   if (!type) return undefined;
   const loaders = createLoaders(port);
   const attachments = await loaders.attachments.load(attachmentKey(targetId, type));
@@ -44,7 +44,7 @@ export async function readTargetState(port: OrganizationsPort, targetId: string,
 }
 
 /** The type of a policy, when it exists; the change itself reports a missing policy. */
-export async function policyTypeOf(port: OrganizationsPort, policyId: string): Promise<PolicyType | undefined> {
+export async function policyTypeOf(port: OrganizationsReader, policyId: string): Promise<PolicyType | undefined> {
   try {
     return (await port.describePolicy(policyId)).type;
   } catch (error) {

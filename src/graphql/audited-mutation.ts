@@ -1,5 +1,5 @@
 import { OrgqlError, isOrgqlError } from '../domain/errors';
-import type { AuditIntent, AuditResult, Mutated } from '../domain/ports';
+import type { AuditIntent, AuditResult, Mutated, OrganizationsWriter } from '../domain/ports';
 import { claimIdempotencyKey } from './audited-idempotency';
 import type { GraphQLContext } from './context';
 
@@ -15,6 +15,24 @@ export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId
   readonly resultIds?: (value: T) => { readonly policyId?: string; readonly targetId?: string };
 };
 
+/**
+ * The capability to change Organizations. Its writer is an ES private field that only runAudited
+ * (this module) can read, so a resolver holding the context cannot call a change outside an
+ * audited one: the compiler refuses `ctx.upstream.writer`, and there is no other way in.
+ */
+// eslint-disable-next-line prefer-const -- assigned once, by UpstreamWriteAccess's static block
+let writerOf: (access: UpstreamWriteAccess) => OrganizationsWriter;
+
+export class UpstreamWriteAccess {
+  readonly #writer: OrganizationsWriter;
+  constructor(writer: OrganizationsWriter) {
+    this.#writer = writer;
+  }
+  static {
+    writerOf = (access) => access.#writer;
+  }
+}
+
 export interface AuditedResult<T> {
   readonly value: T;
   readonly auditEventId: string;
@@ -25,7 +43,11 @@ export interface AuditedResult<T> {
  * it cannot be written the mutation is refused. The outcome is appended after the call. With an
  * idempotency key, a retry with the same arguments returns the first result and changes nothing.
  */
-export async function runAudited<T>(ctx: GraphQLContext, intent: MutationIntent<T>, change: () => Promise<Mutated<T>>): Promise<AuditedResult<T>> {
+export async function runAudited<T>(
+  ctx: GraphQLContext,
+  intent: MutationIntent<T>,
+  change: (writer: OrganizationsWriter) => Promise<Mutated<T>>,
+): Promise<AuditedResult<T>> {
   let idempotency;
   try {
     idempotency = await claimIdempotencyKey<T>(ctx, intent);
@@ -62,7 +84,7 @@ export async function runAudited<T>(ctx: GraphQLContext, intent: MutationIntent<
 
   let mutated: Mutated<T>;
   try {
-    mutated = await change();
+    mutated = await change(writerOf(ctx.upstream));
   } catch (error) {
     const code = isOrgqlError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
     const message = error instanceof Error ? error.message : String(error);

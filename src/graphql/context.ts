@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
 import type { AuditLogReader } from '../domain/audit-log';
 import type { IdempotencyStore } from '../domain/idempotency';
-import type { Actor, AuditRecorder, OrganizationsPort } from '../domain/ports';
+import type { Actor, AuditRecorder, OrganizationsReader } from '../domain/ports';
 import type { Principal } from '../domain/identity';
+import type { UpstreamWriteAccess } from './audited-mutation';
 import type { Loaders } from './loaders/create-loaders';
 
 /** Everything a resolver may use: ports, never adapters. Built per request by src/server. */
 export interface GraphQLContext {
-  readonly organizations: OrganizationsPort;
+  /** Reads of the organization. */
+  readonly organizations: OrganizationsReader;
+  /** Changes to the organization: usable only through runAudited. */
+  readonly upstream: UpstreamWriteAccess;
   /** Per-request DataLoaders over `organizations` (batching and de-duplication within one request). */
   readonly loaders: Loaders;
   readonly audit: AuditRecorder;

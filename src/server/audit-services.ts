@@ -4,7 +4,7 @@ import { PrismaAuditRecorder } from '../audit/prisma-audit-recorder';
 import { PrismaIdempotencyStore } from '../audit/prisma-idempotency-store';
 import { Reconciler } from '../audit/reconcile/reconciler';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { OrganizationsPort } from '../domain/ports';
+import type { OrganizationsReader } from '../domain/ports';
 import type { AuditSettings } from './config';
 
 export interface AuditServices {
@@ -16,7 +16,7 @@ export interface AuditServices {
   startReconciling(): () => Promise<void>;
 }
 
-export function createAuditServices(prisma: PrismaClient, organizations: OrganizationsPort, logger: Logger, settings: AuditSettings): AuditServices {
+export function createAuditServices(prisma: PrismaClient, organizations: OrganizationsReader, logger: Logger, settings: AuditSettings): AuditServices {
   const recorder = new PrismaAuditRecorder(prisma);
   const idempotency = new PrismaIdempotencyStore(prisma);
   const reconcileLogger = logger.child({ component: 'audit-reconciler' });

@@ -16,6 +16,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders/create-loaders';
 import { landingPagePlugin } from '../graphql/landing-page-plugin';
+import { UpstreamWriteAccess } from '../graphql/audited-mutation';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
 import { registerAuditExport } from './audit-export-route';
@@ -68,6 +69,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const client = createOrganizationsClient(target, config.upstream.client);
     closers.push(async () => client.destroy());
     const organizations: OrganizationsPort = createSdkOrganizations(client);
+    const upstream = new UpstreamWriteAccess(organizations);
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
 
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
@@ -108,6 +110,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       const principal = request.principal as Principal;
       return {
         organizations,
+        upstream,
         loaders: createLoaders(organizations),
         audit: auditServices.recorder,
         auditLog: auditServices.log,

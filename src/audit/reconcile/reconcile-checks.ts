@@ -1,7 +1,7 @@
 import type { AuditEventRecord } from '../../domain/audit-log';
 import { isOrgqlError } from '../../domain/errors';
 import { isPolicyType } from '../../domain/policy-type';
-import type { OrganizationsPort } from '../../domain/ports';
+import type { OrganizationsReader } from '../../domain/ports';
 import { argument, failed, succeeded, type ReconcileCheck, type Verdict } from './verdict';
 
 /** Runs `read`; a NOT_FOUND answer becomes `onMissing`'s verdict instead of an error. */
@@ -14,7 +14,7 @@ async function unlessMissing(read: () => Promise<Verdict>, onMissing: () => Verd
   }
 }
 
-const policyTypeOn = async (intent: AuditEventRecord, organizations: OrganizationsPort, wantEnabled: boolean): Promise<Verdict> => {
+const policyTypeOn = async (intent: AuditEventRecord, organizations: OrganizationsReader, wantEnabled: boolean): Promise<Verdict> => {
   const rootId = intent.targetId ?? argument(intent, 'rootId');
   const type = intent.policyType ?? argument(intent, 'type', 'policyType');
   const root = (await organizations.listRoots()).find((r) => r.id === rootId);
@@ -24,7 +24,7 @@ const policyTypeOn = async (intent: AuditEventRecord, organizations: Organizatio
   return enabled === wantEnabled ? succeeded(`${type} is ${verb} on ${rootId} upstream`) : failed(`${type} is not ${verb} on ${rootId} upstream`);
 };
 
-const attachment = async (intent: AuditEventRecord, organizations: OrganizationsPort, wantAttached: boolean): Promise<Verdict> => {
+const attachment = async (intent: AuditEventRecord, organizations: OrganizationsReader, wantAttached: boolean): Promise<Verdict> => {
   const policyId = intent.policyId ?? argument(intent, 'policyId');
   const targetId = intent.targetId ?? argument(intent, 'targetId');
   if (!policyId || !targetId) return { outcome: 'UNKNOWN', reason: 'the intent does not name both the policy and the target' };

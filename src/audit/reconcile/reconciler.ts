@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { AuditEventRecord } from '../../domain/audit-log';
-import type { AuditRecorder, OrganizationsPort } from '../../domain/ports';
+import type { AuditRecorder, OrganizationsReader } from '../../domain/ports';
 import type { IdempotencyStore } from '../../domain/idempotency';
 import { toAuditRecord } from '../to-audit-record';
 import { RECONCILE_CHECKS } from './reconcile-checks';
@@ -10,7 +10,7 @@ import type { Verdict } from './verdict';
 export interface ReconcilerOptions {
   /** An intent younger than this may still be in flight in some gateway process: leave it alone. */
   readonly graceMs: number;
-  readonly checks?: Readonly<Record<string, (intent: AuditEventRecord, organizations: OrganizationsPort) => Promise<Verdict>>>;
+  readonly checks?: Readonly<Record<string, (intent: AuditEventRecord, organizations: OrganizationsReader) => Promise<Verdict>>>;
 }
 
 export interface ReconcileReport {
@@ -35,7 +35,7 @@ export class Reconciler {
     private readonly prisma: PrismaClient,
     private readonly recorder: AuditRecorder,
     private readonly idempotency: IdempotencyStore,
-    private readonly organizations: OrganizationsPort,
+    private readonly organizations: OrganizationsReader,
     private readonly logger: Logger,
     private readonly options: ReconcilerOptions,
   ) {}

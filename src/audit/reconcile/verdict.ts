@@ -1,5 +1,5 @@
 import type { AuditEventRecord } from '../../domain/audit-log';
-import type { OrganizationsPort } from '../../domain/ports';
+import type { OrganizationsReader } from '../../domain/ports';
 
 /** What the reconciler concluded about a dangling intent, and why. */
 export interface Verdict {
@@ -11,7 +11,7 @@ export interface Verdict {
  * Looks at the upstream state to decide whether an intent's change happened. Throws only for
  * transient failures (the intent is then retried on the next pass); a missing object is a verdict.
  */
-export type ReconcileCheck = (intent: AuditEventRecord, organizations: OrganizationsPort) => Promise<Verdict>;
+export type ReconcileCheck = (intent: AuditEventRecord, organizations: OrganizationsReader) => Promise<Verdict>;
 
 export const succeeded = (reason: string): Verdict => ({ outcome: 'SUCCEEDED', reason });
 export const failed = (reason: string): Verdict => ({ outcome: 'FAILED', reason });

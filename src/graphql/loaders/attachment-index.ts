@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { PolicySummary } from '../../domain/organization-policy';
-import type { OrganizationsPort, ParentRef } from '../../domain/ports';
+import type { OrganizationsReader, ParentRef } from '../../domain/ports';
 import type { PolicyType } from '../../domain/policy-type';
 import { mapConcurrently } from './map-concurrently';
 
@@ -15,7 +15,7 @@ export type AttachmentIndex = ReadonlyMap<string, readonly PolicySummary[]>;
  * policy types", example 6: the policy attached first wins) and ListTargetsForPolicy cannot tell it.
  */
 export async function buildAttachmentIndex(
-  port: OrganizationsPort,
+  port: OrganizationsReader,
   policies: readonly PolicySummary[],
   targetsForPolicy: DataLoader<string, ParentRef[]>,
   type: PolicyType,

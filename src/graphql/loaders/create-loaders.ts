@@ -4,7 +4,7 @@ import { nodeIdKind } from '../../domain/node-id';
 import type { Root } from '../../domain/organization';
 import type { OrganizationalUnit } from '../../domain/organizational-unit';
 import type { Policy, PolicySummary } from '../../domain/organization-policy';
-import type { OrganizationsPort, ParentRef } from '../../domain/ports';
+import type { OrganizationsReader, ParentRef } from '../../domain/ports';
 import type { PolicyType } from '../../domain/policy-type';
 import type { Tag } from '../../domain/tag';
 import { type AttachmentIndex, buildAttachmentIndex } from './attachment-index';
@@ -42,7 +42,7 @@ export interface LoaderOptions {
 
 const DEFAULTS: LoaderOptions = { concurrency: 8, indexThreshold: 8 };
 
-export function createLoaders(port: OrganizationsPort, options: LoaderOptions = DEFAULTS): Loaders {
+export function createLoaders(port: OrganizationsReader, options: LoaderOptions = DEFAULTS): Loaders {
   const each = <K, V>(fn: (key: K) => Promise<V>) => (keys: readonly K[]) => mapConcurrently(keys, options.concurrency, fn);
   let roots: Promise<Root[]> | undefined;
   const indexes = new Map<PolicyType, Promise<AttachmentIndex>>();

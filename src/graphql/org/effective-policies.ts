@@ -1,7 +1,7 @@
 import type { AccountEffectivePolicy } from '../../domain/account-effective-policy';
 import { OrgqlError } from '../../domain/errors';
 import { nodeIdKind } from '../../domain/node-id';
-import type { OrganizationsPort } from '../../domain/ports';
+import type { OrganizationsReader } from '../../domain/ports';
 import { computeEffectivePoliciesForTree, computeEffectivePolicy, type EffectivePolicy, type PathNode, type TreeNode } from '../../domain/policy';
 import { isManagementPolicyType, type PolicyType } from '../../domain/policy-type';
 import type { Loaders } from '../loaders/create-loaders';
@@ -35,7 +35,7 @@ export async function computedEffectivePolicy(loaders: Loaders, accountId: strin
   return computed(accountId, type, computeEffectivePolicy(type, path));
 }
 
-export async function upstreamEffectivePolicy(port: OrganizationsPort, accountId: string, type: PolicyType): Promise<AccountEffectivePolicy> {
+export async function upstreamEffectivePolicy(port: OrganizationsReader, accountId: string, type: PolicyType): Promise<AccountEffectivePolicy> {
   assertHasEffectivePolicy(type);
   const upstream = await port.describeEffectivePolicy(accountId, type);
   return {

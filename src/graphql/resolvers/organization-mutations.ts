@@ -31,7 +31,7 @@ async function changePolicyType(
       operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
       policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
     },
-    () => (change === 'enable' ? ctx.organizations.enablePolicyType(rootId, type) : ctx.organizations.disablePolicyType(rootId, type)),
+    (writer) => (change === 'enable' ? writer.enablePolicyType(rootId, type) : writer.disablePolicyType(rootId, type)),
   );
   ctx.loaders.clearAll();
   return { root, auditEventId };
@@ -65,7 +65,7 @@ export const organizationMutations: OrganizationMutations = {
         readState: async (created?: OrganizationalUnit) => (created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null }),
         resultIds: (created) => ({ targetId: created.id }),
       },
-      () => ctx.organizations.createOrganizationalUnit(parentId, name, tagList),
+      (writer) => writer.createOrganizationalUnit(parentId, name, tagList),
     );
     ctx.loaders.clearAll();
     return { organizationalUnit: value, auditEventId };
@@ -77,7 +77,7 @@ export const organizationMutations: OrganizationMutations = {
         operation: 'renameOrganizationalUnit', upstreamAction: 'UpdateOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
         arguments: { id, name }, idempotencyKey: key(idempotencyKey), readState: () => ouState(ctx, id),
       },
-      () => ctx.organizations.updateOrganizationalUnit(id, name),
+      (writer) => writer.updateOrganizationalUnit(id, name),
     );
     ctx.loaders.clearAll();
     return { organizationalUnit: value, auditEventId };
@@ -90,10 +90,10 @@ export const organizationMutations: OrganizationMutations = {
         arguments: { id }, idempotencyKey: key(idempotencyKey),
         readState: async (deleted?: OrganizationalUnit) => (deleted ? { organizationalUnit: null } : ouState(ctx, id)),
       },
-      async () => {
+      async (writer) => {
         // The payload shows the OU as it was.
         const before = await ctx.organizations.describeOrganizationalUnit(id);
-        const { upstreamRequestId } = await ctx.organizations.deleteOrganizationalUnit(id);
+        const { upstreamRequestId } = await writer.deleteOrganizationalUnit(id);
         return { value: before, upstreamRequestId };
       },
     );
@@ -108,10 +108,10 @@ export const organizationMutations: OrganizationMutations = {
         arguments: { accountId, destinationParentId }, idempotencyKey: key(idempotencyKey),
         readState: async () => ({ account: { id: accountId, parentId: (await ctx.organizations.listParent(accountId)).id } }),
       },
-      async () => {
+      async (writer) => {
         // MoveAccount needs the current parent; the caller only says where the account should go.
         const source = await ctx.organizations.listParent(accountId);
-        return ctx.organizations.moveAccount(accountId, source.id, destinationParentId);
+        return writer.moveAccount(accountId, source.id, destinationParentId);
       },
     );
     ctx.loaders.clearAll();
@@ -125,7 +125,7 @@ export const organizationMutations: OrganizationMutations = {
         operation: 'tagResource', upstreamAction: 'TagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
         arguments: { resourceId, tags: tagList }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
       },
-      () => ctx.organizations.tagResource(resourceId, tagList),
+      (writer) => writer.tagResource(resourceId, tagList),
     );
     ctx.loaders.clearAll();
     return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };
@@ -137,7 +137,7 @@ export const organizationMutations: OrganizationMutations = {
         operation: 'untagResource', upstreamAction: 'UntagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
         arguments: { resourceId, tagKeys }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
       },
-      () => ctx.organizations.untagResource(resourceId, tagKeys),
+      (writer) => writer.untagResource(resourceId, tagKeys),
     );
     ctx.loaders.clearAll();
     return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };

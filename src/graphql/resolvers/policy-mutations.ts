@@ -24,9 +24,9 @@ export const policyMutations: PolicyMutations = {
         readState: async (created?: Policy) => (created ? policyState(created) : { policy: null }),
         resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
       },
-      async () => {
+      async (writer) => {
         assertValidPolicy(input.type, content);
-        return ctx.organizations.createPolicy({ name: input.name, description: input.description ?? '', type: input.type, content, tags });
+        return writer.createPolicy({ name: input.name, description: input.description ?? '', type: input.type, content, tags });
       },
     );
     ctx.loaders.clearAll();
@@ -51,14 +51,14 @@ export const policyMutations: PolicyMutations = {
         idempotencyKey: input.idempotencyKey ?? undefined,
         readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
       },
-      async () => {
+      async (writer) => {
         const current = await ctx.organizations.describePolicy(id);
         if (content !== undefined) assertValidPolicy(current.type, content);
         const currentHash = contentHash(current.content);
         if (expectedContentHash && expectedContentHash.toLowerCase() !== currentHash) {
           throw new OrgqlError('CONFLICT', `Policy ${id} changed since you read it; read it again and reapply your change.`, { currentContentHash: currentHash, expectedContentHash });
         }
-        return ctx.organizations.updatePolicy({ id, name: input.name ?? undefined, description: input.description ?? undefined, content });
+        return writer.updatePolicy({ id, name: input.name ?? undefined, description: input.description ?? undefined, content });
       },
     );
     ctx.loaders.clearAll();
@@ -73,10 +73,10 @@ export const policyMutations: PolicyMutations = {
         policyType: await policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
         readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
       },
-      async () => {
+      async (writer) => {
         // The payload shows what was deleted, so the document is read just before.
         const before = await ctx.organizations.describePolicy(id);
-        const { upstreamRequestId } = await ctx.organizations.deletePolicy(id);
+        const { upstreamRequestId } = await writer.deletePolicy(id);
         return { value: before, upstreamRequestId };
       },
     );
@@ -97,7 +97,7 @@ async function attachment(kind: 'attach' | 'detach', policyId: string, targetId:
       policyId, policyType, arguments: { policyId, targetId }, idempotencyKey: idempotencyKey ?? undefined,
       readState: () => readTargetState(ctx.organizations, targetId, policyType),
     },
-    () => (kind === 'attach' ? ctx.organizations.attachPolicy(policyId, targetId) : ctx.organizations.detachPolicy(policyId, targetId)),
+    (writer) => (kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId)),
   );
   ctx.loaders.clearAll();
   const [policy, target] = await Promise.all([ctx.loaders.policy.load(policyId), loadOrgNode(ctx.loaders, targetId)]);
