@@ -1,13 +1,13 @@
 # orgql gateway image. Builds with the same npm scripts CI runs; the final stage has production
 # dependencies only and runs as the unprivileged `node` user.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     ORGQL_HOST=0.0.0.0 \
     ORGQL_PORT=4000 \
