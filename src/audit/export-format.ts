@@ -40,11 +40,20 @@ const COLUMNS: ReadonlyArray<readonly [string, (e: AuditEventRecord) => unknown]
   ['row_hash', (e) => e.rowHash],
 ];
 
+/**
+ * A spreadsheet opening the export runs a cell that starts with one of these as a formula
+ * (`=HYPERLINK(...)` in an actor name or a tag value). OWASP's CSV injection advice: prefix such a
+ * cell with a single quote so it is shown as text. https://owasp.org/www-community/attacks/CSV_Injection
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; JSON values as JSON text. */
-function csvField(value: unknown): string {
+export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = typeof value === 'string' ? value : JSON.stringify(value);
+  // OWASP also asks for the guarded cell to be quoted.
+  if (FORMULA_START.test(raw)) return `"'${raw.replace(/"/g, '""')}"`;
+  return /[",\r\n]/.test(raw) ? `"${raw.replace(/"/g, '""')}"` : raw;
 }
 
 export function csvHeader(): string {
