@@ -85,9 +85,22 @@ describe('seeds', () => {
     await t.close();
   });
 
+  it('never echoes the content of a file that is not a seed (a key or a password file given by mistake)', () => {
+    for (const content of ['root:x:0:0:hunter2-secret:/root:/bin/bash\n', 'hunter2-secret', '{"password": hunter2-secret}']) {
+      let message = '';
+      try {
+        loadSeedFile(writeSeed(content));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/is not valid JSON/);
+      expect(message).not.toMatch(/hunter2|root:x/);
+    }
+  });
+
   it('refuses a seed file with clear messages', () => {
     expect(() => loadSeedFile('/nonexistent/seed.json')).toThrow(/Cannot read seed file/);
-    expect(() => loadSeedFile(writeSeed('{oops'))).toThrow(/not valid JSON/);
+    expect(() => loadSeedFile(writeSeed('{oops'))).toThrow(/not valid JSON at line 1, column 2$/);
     expect(() => loadSeedFile(writeSeed('{"accounts":[{"id":"12","name":"x","email":"x@example.com"}]}'))).toThrow(/12 digits/);
     expect(() => loadSeedFile(writeSeed('{"colour":"blue"}'))).toThrow(/colour/);
     const missingRef = { ...SMALL, root: { id: 'r-smal', policies: ['Nope'] } };
