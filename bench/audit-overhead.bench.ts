@@ -17,7 +17,8 @@ import { PrismaIdempotencyStore } from '../src/audit/prisma-idempotency-store';
 import { openDatabase, type Database } from '../src/database/database';
 import { readMigrations } from '../src/database/migration-files';
 import { applyMigrations } from '../src/database/migrate';
-import { runAudited } from '../src/graphql/audited-mutation';
+import type { OrganizationsWriter } from '../src/domain/ports';
+import { runAudited, UpstreamWriteAccess } from '../src/graphql/audited-mutation';
 import type { GraphQLContext } from '../src/graphql/context';
 import { startSeededEmulator } from '../src/server/seeded-emulator';
 import { createOrganizationsClient } from '../src/upstream/client-factory';
@@ -33,6 +34,7 @@ async function measure(label: string, db: Database, endpoint: string): Promise<v
   const accountId = (await sdk.send(new ListAccountsCommand({}))).Accounts![0]!.Id!;
   const ctx = {
     organizations,
+    upstream: new UpstreamWriteAccess(organizations),
     audit: new PrismaAuditRecorder(db.prisma),
     auditLog: new PrismaAuditLog(db.prisma),
     idempotency: new PrismaIdempotencyStore(db.prisma),
@@ -43,7 +45,7 @@ async function measure(label: string, db: Database, endpoint: string): Promise<v
   } as unknown as GraphQLContext;
 
   let n = 0;
-  const change = () => organizations.tagResource(accountId, [{ key: 'bench', value: String(n++) }]);
+  const change = (writer: OrganizationsWriter = organizations) => writer.tagResource(accountId, [{ key: 'bench', value: String(n++) }]);
   const audited = () =>
     runAudited(ctx, { operation: 'tagResource', upstreamAction: 'TagResource', targetType: 'ACCOUNT', targetId: accountId, arguments: { resourceId: accountId, n } }, change);
   const bare: number[] = [];
