@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OrganizationsEvent } from '../domain/organizations-event';
+import type { CallerInfo } from './cloudtrail-event';
 import type { OrganizationsService } from './organizations-service';
 import type { StatsCounter } from './stats';
 
@@ -14,17 +16,22 @@ export interface FrontOptions {
   stats: StatsCounter;
   latencyMs: number;
   maxBodyBytes: number;
+  /**
+   * Receives the EventBridge event of every successful mutating call, after its response was sent,
+   * in the order the calls were served. Must not throw (delivery is the receiver's business).
+   */
+  onEvent?: ((event: OrganizationsEvent) => void) | undefined;
 }
 
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
-function send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE): void {
+function send(res: ServerResponse, status: number, body: unknown, contentType = JSON_TYPE, requestId: string = randomUUID()): void {
   if (res.headersSent || res.destroyed) return;
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(payload),
-    'x-amzn-RequestId': randomUUID(),
+    'x-amzn-RequestId': requestId,
   });
   res.end(payload);
 }
@@ -85,8 +92,31 @@ async function handle(options: FrontOptions, req: IncomingMessage, res: ServerRe
   }
   if (options.latencyMs > 0) await sleep(options.latencyMs);
   const target = req.headers['x-amz-target'];
-  const result = options.service.invoke(typeof target === 'string' ? target : undefined, body.toString('utf8'));
-  send(res, result.status, result.body);
+  const caller = options.onEvent ? callerOf(req) : undefined;
+  const result = options.service.invoke(typeof target === 'string' ? target : undefined, body.toString('utf8'), caller);
+  send(res, result.status, result.body, JSON_TYPE, caller?.requestId);
+  for (const event of result.events ?? []) options.onEvent?.(event);
+}
+
+/**
+ * The access key id is the first part of the SigV4 Credential scope:
+ * `AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261201/us-east-1/organizations/aws4_request, ...`
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html). The emulator does
+ * not verify signatures, so this says which key the caller used, not that it is valid.
+ */
+export function accessKeyIdOf(authorization: string | undefined): string | undefined {
+  const match = /Credential=([^/\s,]{1,128})\//.exec(authorization ?? '');
+  return match?.[1];
+}
+
+function callerOf(req: IncomingMessage): CallerInfo {
+  const userAgent = req.headers['user-agent'];
+  return {
+    requestId: randomUUID(),
+    accessKeyId: accessKeyIdOf(req.headers.authorization),
+    sourceIp: req.socket.remoteAddress,
+    userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 1024) : undefined,
+  };
 }
 
 function tooLargeBody(max: number): Record<string, string> {

@@ -1,6 +1,7 @@
 /** Public surface of the local AWS Organizations emulator. */
 export { startEmulator, DEFAULT_MAX_BODY_BYTES } from './start-emulator';
-export type { RunningEmulator } from './start-emulator';
+export type { RunningEmulator, StartOptions } from './start-emulator';
+export { accessKeyIdOf } from './http-front';
 export { createService } from './create-service';
 export type { EmulatorOptions, ServiceBundle } from './create-service';
 export type { EmulatorStats } from './stats';

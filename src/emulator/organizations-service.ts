@@ -1,5 +1,8 @@
+import type { OrganizationsEvent } from '../domain/organizations-event';
 import { AwsError } from './aws-error';
+import { apiCallEvent, createAccountResultEvent, emitsEvent, type CallerInfo } from './cloudtrail-event';
 import type { OperationContext } from './operation-context';
+import type { CreateAccountRequestRecord } from './org-state';
 import { MODEL_OPERATIONS, OPERATIONS } from './operation-table';
 import { settlePendingWork } from './pending-work';
 import type { StatsCounter } from './stats';
@@ -19,6 +22,8 @@ export interface ServiceResponse {
   status: number;
   body: Record<string, unknown>;
   operation?: string;
+  /** With a caller: the EventBridge events of this call (its own when it changed something, plus completed async work). */
+  events?: OrganizationsEvent[];
 }
 
 export interface ServiceOptions {
@@ -67,8 +72,10 @@ export class OrganizationsService {
     private readonly options: ServiceOptions,
   ) {}
 
-  invoke(target: string | undefined, rawBody: string): ServiceResponse {
+  /** `caller` (from the HTTP front) asks for the call's EventBridge events in the response. */
+  invoke(target: string | undefined, rawBody: string, caller?: CallerInfo): ServiceResponse {
     let operation: string | undefined;
+    let completed: CreateAccountRequestRecord[] = [];
     try {
       const name = resolveTarget(target);
       operation = name;
@@ -81,10 +88,17 @@ export class OrganizationsService {
       }
       const input = parseBody(rawBody);
       validateInput(input, INPUT_SHAPES[name]);
-      settlePendingWork(this.ctx);
-      return { status: 200, body: OPERATIONS[name](this.ctx, input), operation };
+      completed = settlePendingWork(this.ctx);
+      const body = OPERATIONS[name](this.ctx, input);
+      if (!caller) return { status: 200, body, operation };
+      const at = this.ctx.now();
+      const events = completed.map((request) => createAccountResultEvent(this.ctx.state, at, request));
+      if (emitsEvent(name)) events.push(apiCallEvent(this.ctx.state, at, name, input, body, caller));
+      return { status: 200, body, operation, events };
     } catch (error) {
-      if (error instanceof AwsError) return errorResponse(error, operation);
+      // Work settled before the operation failed still happened: its events go out with the error.
+      const settled = caller && completed.length > 0 ? { events: completed.map((request) => createAccountResultEvent(this.ctx.state, this.ctx.now(), request)) } : {};
+      if (error instanceof AwsError) return { ...errorResponse(error, operation), ...settled };
       // A bug must not crash the emulator nor leak internals: report it as AWS reports its own faults.
       return errorResponse(new AwsError('ServiceException', 'Internal emulator error.'), operation);
     }

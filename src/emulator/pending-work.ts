@@ -1,6 +1,7 @@
 import { attachDefaults } from './attachments';
 import { freshId } from './ids';
 import type { OperationContext } from './operation-context';
+import type { CreateAccountRequestRecord } from './org-state';
 import { setTags } from './tags';
 
 /**
@@ -14,12 +15,15 @@ import { setTags } from './tags';
  */
 export const CLOSE_SETTLE_MS = 2_000;
 
-export function settlePendingWork(ctx: OperationContext): void {
+/** Returns the account creations that completed now (each one is a CreateAccountResult service event). */
+export function settlePendingWork(ctx: OperationContext): CreateAccountRequestRecord[] {
   const { state, now, ids } = ctx;
+  const completed: CreateAccountRequestRecord[] = [];
   for (const request of state.createAccountRequests.values()) {
     if (request.completedAt !== undefined) continue;
     const at = now();
     request.completedAt = at;
+    completed.push(request);
     if ([...state.accounts.values()].some((account) => account.email === request.email)) {
       request.failureReason = 'EMAIL_ALREADY_EXISTS';
       continue;
@@ -44,4 +48,5 @@ export function settlePendingWork(ctx: OperationContext): void {
       account.state = 'CLOSED';
     }
   }
+  return completed;
 }

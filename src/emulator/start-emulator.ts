@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createService } from './create-service';
 import type { EmulatorOptions } from './create-service';
-import { createRequestHandler } from './http-front';
+import { createRequestHandler, type FrontOptions } from './http-front';
 import type { EmulatorStats } from './stats';
 
 /** Starts the HTTP emulator; the only place in src/emulator that opens a socket. */
@@ -15,12 +15,19 @@ export interface RunningEmulator {
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export async function startEmulator(options: EmulatorOptions & { port?: number; host?: string }): Promise<RunningEmulator> {
+export interface StartOptions extends EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Receives an EventBridge event after every successful mutating call (see http-front.ts). */
+  onEvent?: FrontOptions['onEvent'];
+}
+
+export async function startEmulator(options: StartOptions): Promise<RunningEmulator> {
   const { service, stats } = createService(options);
   const latencyMs = options.latencyMs ?? 0;
   if (!(latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${latencyMs}`);
   const server = createServer(
-    createRequestHandler({ service, stats, latencyMs, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES }),
+    createRequestHandler({ service, stats, latencyMs, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, onEvent: options.onEvent }),
   );
   // Malformed HTTP never reaches the handler; answer it and keep serving.
   server.on('clientError', (_error, socket) => {

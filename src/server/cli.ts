@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import type { Logger } from 'pino';
 import { addAuditCommands } from './audit-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';
-import { parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
+import { collect, parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
+import { createEventDelivery } from './event-delivery';
 import { registerApiKeyCommands } from './apikey-command';
 import { bootstrapBanner } from './bootstrap-key';
 import { startGateway } from './gateway';
@@ -43,14 +44,22 @@ export function buildCli(): Command {
     .option('--latency-ms <n>', 'delay added to every call (default 0)')
     .option('--throttle', "answer TooManyRequestsException beyond AWS's documented per-API rates")
     .option('--fail-rate <p>', 'probability (0-1) of a random ServiceException (HTTP 500)')
+    .option('--events-to <url>', 'POST an EventBridge event (CloudTrail record) here after every successful change, e.g. http://127.0.0.1:4000/events/organizations')
+    .option('--events-header <header>', "header sent with each event, e.g. 'authorization: Bearer <events key>' (repeatable)", collect)
     .action(async (flags: EmulatorFlags) => {
       const options = parseEmulatorFlags(flags);
       const logger = createLogger(loadConfig({}).log);
       const shutdown = handleTerminationSignals(logger);
-      const emulator = await startSeededEmulator(options);
-      shutdown.closeWith(() => emulator.close());
+      const delivery = options.eventsTo
+        ? createEventDelivery({ url: options.eventsTo, headers: options.eventsHeaders, logger: logger.child({ component: 'event-delivery' }) })
+        : undefined;
+      const emulator = await startSeededEmulator({ ...options, onEvent: delivery?.send });
+      shutdown.closeWith(async () => {
+        await emulator.close();
+        await delivery?.close();
+      });
       logger.info(
-        { url: emulator.url, seed: options.seed },
+        { url: emulator.url, seed: options.seed, eventsTo: options.eventsTo },
         `Organizations emulator listening at ${emulator.url}; try: aws organizations list-roots --endpoint-url ${emulator.url}`,
       );
     });

@@ -9,6 +9,10 @@ export interface EmulatorCommandConfig {
   readonly latencyMs: number;
   readonly throttle: boolean;
   readonly failRate: number;
+  /** Where to POST an EventBridge event after every successful mutating call (none: no events). */
+  readonly eventsTo: string | undefined;
+  /** Headers sent with each event, e.g. `{ authorization: 'Bearer …' }`. */
+  readonly eventsHeaders: Readonly<Record<string, string>>;
 }
 
 export interface EmulatorFlags {
@@ -18,7 +22,23 @@ export interface EmulatorFlags {
   readonly latencyMs?: string | undefined;
   readonly throttle?: boolean | undefined;
   readonly failRate?: string | undefined;
+  readonly eventsTo?: string | undefined;
+  /** `name: value`, repeatable. */
+  readonly eventsHeader?: readonly string[] | undefined;
 }
+
+/** Commander collector for a repeatable option. */
+export function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+const headerLine = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+:[ \t]*[^\r\n]*$/, "must be 'name: value'")
+  .transform((line) => {
+    const colon = line.indexOf(':');
+    return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()] as const;
+  });
 
 const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4566),
@@ -27,9 +47,21 @@ const schema = z.object({
   latencyMs: z.coerce.number().int().min(0).max(60_000).default(0),
   throttle: z.boolean().default(false),
   failRate: z.coerce.number().min(0).max(1).default(0),
+  eventsTo: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .optional(),
+  eventsHeader: z
+    .array(headerLine)
+    .default([])
+    .transform((pairs) => Object.fromEntries(pairs) as Record<string, string>),
 });
 
-const FLAG_NAMES: Record<string, string> = { latencyMs: '--latency-ms', failRate: '--fail-rate' };
+const FLAG_NAMES: Record<string, string> = {
+  latencyMs: '--latency-ms',
+  failRate: '--fail-rate',
+  eventsTo: '--events-to',
+  eventsHeader: '--events-header',
+};
 
 /** `orgql emulator` options; without --seed it holds a fresh organization, as after CreateOrganization. */
 export function parseEmulatorFlags(flags: EmulatorFlags): EmulatorCommandConfig {
@@ -39,9 +71,13 @@ export function parseEmulatorFlags(flags: EmulatorFlags): EmulatorCommandConfig 
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const key = String(issue.path[0]);
-        return `${FLAG_NAMES[key] ?? `--${key}`}: ${issue.message} (got ${JSON.stringify(defined[key])})`;
+        // A header may hold a credential: never echo it.
+        const got = key === 'eventsHeader' ? '' : ` (got ${JSON.stringify(defined[key])})`;
+        return `${FLAG_NAMES[key] ?? `--${key}`}: ${issue.message}${got}`;
       }),
     );
   }
-  return parsed.data;
+  const { eventsHeader, ...rest } = parsed.data;
+  if (Object.keys(eventsHeader).length > 0 && rest.eventsTo === undefined) throw new ConfigError(['--events-header: needs --events-to']);
+  return { ...rest, eventsTo: rest.eventsTo, eventsHeaders: eventsHeader };
 }

@@ -1,6 +1,6 @@
-import { loadSeedFile, startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator';
+import { loadSeedFile, startEmulator, type RunningEmulator, type StartOptions } from '../emulator';
 
-export interface SeededEmulatorOptions extends Omit<EmulatorOptions, 'seed'> {
+export interface SeededEmulatorOptions extends Omit<StartOptions, 'seed'> {
   /** `demo`, `empty`, or the path of a seed file. */
   readonly seed: string;
   readonly host: string;

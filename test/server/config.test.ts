@@ -86,7 +86,20 @@ describe('gateway configuration', () => {
 
 describe('emulator command options', () => {
   it('holds a fresh organization on port 4566 unless told otherwise', () => {
-    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0 });
+    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0, eventsTo: undefined, eventsHeaders: {} });
+  });
+
+  it('sends events to an http(s) URL with the headers given as name: value', () => {
+    const options = parseEmulatorFlags({ eventsTo: 'http://127.0.0.1:4150/events/organizations', eventsHeader: ['Authorization: Bearer k1', 'x-extra:two'] });
+    expect(options).toMatchObject({ eventsTo: 'http://127.0.0.1:4150/events/organizations', eventsHeaders: { authorization: 'Bearer k1', 'x-extra': 'two' } });
+  });
+
+  it('refuses a non-http events URL, a malformed header without echoing it, and headers without a URL', () => {
+    expect(problemsOf(() => parseEmulatorFlags({ eventsTo: 'ftp://example.com/x' }))[0]).toMatch(/^--events-to: /);
+    const problems = problemsOf(() => parseEmulatorFlags({ eventsTo: 'http://127.0.0.1:1/', eventsHeader: ['Bearer secret-value'] }));
+    expect(problems[0]).toMatch(/^--events-header: /);
+    expect(problems.join('\n')).not.toContain('secret-value');
+    expect(problemsOf(() => parseEmulatorFlags({ eventsHeader: ['a: b'] }))).toEqual(['--events-header: needs --events-to']);
   });
 
   it('names the flag of a bad value', () => {
