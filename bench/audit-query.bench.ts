@@ -6,9 +6,8 @@
  * Rows are generated in SQL (generate_series) with placeholder hashes: this measures the queries,
  * not the chain (bench/audit-writers.bench.ts verifies real chains).
  */
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import { exportRows } from '../src/audit/export-rows';
 import { formatExport } from '../src/audit/export-format';
 import { PrismaAuditLog } from '../src/audit/prisma-audit-log';

@@ -20,7 +20,6 @@ export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId
  * (this module) can read, so a resolver holding the context cannot call a change outside an
  * audited one: the compiler refuses `ctx.upstream.writer`, and there is no other way in.
  */
-// eslint-disable-next-line prefer-const -- assigned once, by UpstreamWriteAccess's static block
 let writerOf: (access: UpstreamWriteAccess) => OrganizationsWriter;
 
 export class UpstreamWriteAccess {

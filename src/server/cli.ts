@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Logger } from 'pino';
 import { addAuditCommands } from './audit-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';

@@ -278,7 +278,7 @@ export class CaseFactory {
 
   /** Every id argument of a root field invalid, everything else well-typed. */
   private invalidIds(rng: Rng): Draft {
-    const withIds = this.fields.filter((f) => f.field.args.some((a) => String(a.type).replace(/[!\[\]]/g, '') === 'ID'));
+    const withIds = this.fields.filter((f) => f.field.args.some((a) => String(a.type).replace(/[![\]]/g, '') === 'ID'));
     const root = rng.pick(withIds);
     const labels = new Set<string>([`${root.operation}:${root.field.name}`, 'all-ids-invalid']);
     const variables = argumentValues(root.field.args, rng, 'hostile', labels);

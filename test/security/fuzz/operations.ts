@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Rng } from './prng';
-import { anyId, hostileString, malformedPolicyContent, oddNumber, randomJson } from './values';
+import { anyId, hostileString, malformedPolicyContent, randomJson } from './values';
 
 /** A root field of schema.graphql, read with graphql-js, so new fields are fuzzed without editing this file. */
 export interface RootField {
