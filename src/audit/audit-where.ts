@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client';
-import type { AuditFilter } from '../domain/audit-log';
+import { OUT_OF_BAND_OPERATION, type AuditFilter, type AuditOrigin } from '../domain/audit-log';
 import { storableText } from '../domain/storable-text';
 import type { SequenceRange } from './sequence-range';
 
@@ -18,5 +18,11 @@ export function auditWhere(filter: AuditFilter, range: Extract<SequenceRange, { 
     ...(filter.policyType !== undefined ? { policyType: filter.policyType } : {}),
     ...(filter.outcome !== undefined ? { outcome: filter.outcome } : {}),
     ...(filter.kind !== undefined ? { kind: filter.kind } : {}),
+    ...(filter.origin !== undefined ? { AND: [originWhere(filter.origin)] } : {}),
   };
+}
+
+/** Out-of-band changes are the events with operation `outOfBandChange`; every other event is orgql's own. */
+function originWhere(origin: AuditOrigin): Prisma.AuditEventWhereInput {
+  return origin === 'OUT_OF_BAND' ? { operation: OUT_OF_BAND_OPERATION } : { operation: { not: OUT_OF_BAND_OPERATION } };
 }

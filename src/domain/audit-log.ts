@@ -36,6 +36,12 @@ export interface AuditEventRecord {
   readonly rowHash: string | null;
 }
 
+/** The operation of an audit event that records a change orgql did not make (found by the mirror). */
+export const OUT_OF_BAND_OPERATION = 'outOfBandChange';
+
+/** ORGQL: changes made through orgql's mutations; OUT_OF_BAND: changes made outside orgql. */
+export type AuditOrigin = 'ORGQL' | 'OUT_OF_BAND';
+
 export interface AuditFilter {
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
@@ -46,6 +52,7 @@ export interface AuditFilter {
   readonly policyType?: string | undefined;
   readonly outcome?: AuditOutcome | undefined;
   readonly kind?: AuditKind | undefined;
+  readonly origin?: AuditOrigin | undefined;
 }
 
 export interface AuditPage {

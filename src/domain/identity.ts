@@ -2,17 +2,20 @@
  * Who is calling and what they may do. Roles grant permissions; fields require permissions
  * (see src/graphql/authorization.ts, the one place where they are enforced).
  */
-export const ROLES = ['viewer', 'editor', 'auditor', 'admin'] as const;
+export const ROLES = ['viewer', 'editor', 'auditor', 'admin', 'events'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['READ', 'MUTATE', 'AUDIT', 'ADMIN'] as const;
+/** EVENTS: post Organizations change events (POST /events/organizations), e.g. from an EventBridge API destination. */
+export const PERMISSIONS = ['READ', 'MUTATE', 'AUDIT', 'ADMIN', 'EVENTS'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   viewer: ['READ'],
   editor: ['READ', 'MUTATE'],
   auditor: ['AUDIT'],
-  admin: ['READ', 'MUTATE', 'AUDIT', 'ADMIN'],
+  admin: ['READ', 'MUTATE', 'AUDIT', 'ADMIN', 'EVENTS'],
+  // For the credential an EventBridge connection holds: it can post events and do nothing else.
+  events: ['EVENTS'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -16,6 +16,7 @@ function toFilter(filter: AuditEventFilter | null | undefined): AuditFilter {
     policyType: filter.policyType ?? undefined,
     outcome: filter.outcome ?? undefined,
     kind: filter.kind ?? undefined,
+    origin: filter.origin ?? undefined,
   };
 }
 

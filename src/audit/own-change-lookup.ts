@@ -1,0 +1,31 @@
+import { OUT_OF_BAND_OPERATION } from '../domain/audit-log';
+import type { PrismaClient } from '../generated/prisma/client';
+
+/**
+ * Tells orgql's own changes from changes made outside it. CloudTrail's `requestID` of a call is the
+ * request id the API answered orgql with, which orgql records as `upstreamRequestId` on the result
+ * of its mutation (indexed: migration 20261201105000_events_role).
+ */
+export class OwnChangeLookup {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** True when an orgql mutation recorded this upstream request id. */
+  async isOwnRequest(upstreamRequestId: string): Promise<boolean> {
+    const row = await this.prisma.auditEvent.findFirst({
+      where: { upstreamRequestId, operation: { not: OUT_OF_BAND_OPERATION } },
+      select: { id: true },
+    });
+    return row !== null;
+  }
+
+  /**
+   * How many orgql mutations calling `upstreamAction` started since `since` and have no result yet:
+   * while one is in flight, an event for the same action may be its echo, whose request id is
+   * recorded only when its result is written.
+   */
+  async unfinishedIntents(upstreamAction: string, since: Date): Promise<number> {
+    return this.prisma.auditEvent.count({
+      where: { kind: 'INTENT', upstreamAction, occurredAt: { gte: since }, operation: { not: OUT_OF_BAND_OPERATION }, results: { none: {} } },
+    });
+  }
+}

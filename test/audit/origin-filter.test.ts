@@ -1,0 +1,56 @@
+import { OwnChangeLookup } from '../../src/audit/own-change-lookup';
+import { PrismaAuditLog } from '../../src/audit/prisma-audit-log';
+import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
+import { anIntent, openAuditTestDb, type AuditTestDb } from './audit-test-db';
+
+/** Out-of-band changes (found by the org mirror) next to orgql's own, told apart by origin and request id. */
+describe('the audit origin of a change', () => {
+  let t: AuditTestDb;
+  let recorder: PrismaAuditRecorder;
+  let log: PrismaAuditLog;
+  let lookup: OwnChangeLookup;
+
+  beforeAll(async () => {
+    t = await openAuditTestDb();
+    recorder = new PrismaAuditRecorder(t.db.prisma);
+    log = new PrismaAuditLog(t.db.prisma);
+    lookup = new OwnChangeLookup(t.db.prisma);
+    const own = await recorder.recordIntent(anIntent('attachPolicy', { upstreamAction: 'AttachPolicy' }));
+    await recorder.recordResult(own, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-own-1' });
+    const outside = await recorder.recordIntent(
+      anIntent('outOfBandChange', { upstreamAction: 'CreateOrganizationalUnit', actor: { id: 'AKIAOUTSIDE', type: 'SYSTEM' } }),
+    );
+    await recorder.recordResult(outside, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-outside-1' });
+  });
+  afterAll(() => t.close());
+
+  const listed = async (filter: Parameters<PrismaAuditLog['list']>[0]) =>
+    (await log.list(filter, 50, undefined)).events.map((e) => `${e.operation}/${e.kind}`);
+
+  it('lists only changes made outside orgql for OUT_OF_BAND, and only orgql\'s own for ORGQL', async () => {
+    expect(await listed({ origin: 'OUT_OF_BAND' })).toEqual(['outOfBandChange/RESULT', 'outOfBandChange/INTENT']);
+    expect(await listed({ origin: 'ORGQL' })).toEqual(['attachPolicy/RESULT', 'attachPolicy/INTENT']);
+    expect(await log.count({ origin: 'OUT_OF_BAND', kind: 'RESULT' })).toBe(1);
+  });
+
+  it('combines origin with the other filters', async () => {
+    expect(await listed({ origin: 'ORGQL', operation: 'outOfBandChange' })).toEqual([]);
+    expect(await listed({ origin: 'OUT_OF_BAND', actor: 'AKIAOUTSIDE', kind: 'INTENT' })).toEqual(['outOfBandChange/INTENT']);
+  });
+
+  it("recognises orgql's own upstream request ids, not those of recorded out-of-band changes", async () => {
+    expect(await lookup.isOwnRequest('req-own-1')).toBe(true);
+    expect(await lookup.isOwnRequest('req-outside-1')).toBe(false);
+    expect(await lookup.isOwnRequest('req-never-seen')).toBe(false);
+  });
+
+  it('counts mutations of an action still waiting for their result', async () => {
+    const since = new Date(Date.now() - 60_000);
+    expect(await lookup.unfinishedIntents('DetachPolicy', since)).toBe(0);
+    const pending = await recorder.recordIntent(anIntent('detachPolicy', { upstreamAction: 'DetachPolicy' }));
+    expect(await lookup.unfinishedIntents('DetachPolicy', since)).toBe(1);
+    expect(await lookup.unfinishedIntents('DetachPolicy', new Date(Date.now() + 60_000))).toBe(0);
+    await recorder.recordResult(pending, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-own-2' });
+    expect(await lookup.unfinishedIntents('DetachPolicy', since)).toBe(0);
+  });
+});
