@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../generated/prisma/client';
 import { storableText } from '../domain/storable-text';
+import { toColumnValues, type AppendedContent } from './audit-columns';
 import { toJsonValue } from './canonical-json';
-import { GENESIS_HASH, rowHash, type HashedContent } from './row-hash';
+import { rowHashTemplate, type HashedContent } from './row-hash';
 
 /** A row to append: everything but what the chain assigns (id, sequence, time, hashes). */
 export type AuditRowDraft = Omit<HashedContent, 'id' | 'sequence' | 'occurredAt' | 'prevHash'>;
@@ -13,67 +14,49 @@ export interface AppendedRow {
   readonly occurredAt: Date;
 }
 
-interface ChainHead extends Record<string, unknown> {
-  last_sequence: bigint | number | string;
-  last_hash: string | null;
-  last_occurred_at: Date | string | null;
-  now: Date | string;
+interface Appended extends Record<string, unknown> {
+  appended_sequence: bigint | number | string;
+  appended_at: Date | string;
 }
 
 /**
- * Appends one row to the single hash chain. The chain head row is locked (SELECT ... FOR UPDATE)
- * inside the insert transaction, so writers in any number of processes sharing the database take
- * turns: each sees the previous row's hash and the next sequence number, and a crash mid-append
- * rolls back both the row and the head. PGlite is one session whose transactions already run one at
- * a time; the same statements are correct there. The time comes from the database clock, kept
- * non-decreasing along the chain, so a time range is also a sequence range.
+ * Appends one row to the single hash chain, in one round trip: the SQL function audit_append
+ * (migration 20261201110000_audit_append) locks the chain head row, takes the next sequence number,
+ * the previous hash and the database time, finishes the row's hash, inserts the row and moves the
+ * head, all in one statement. Writers in any number of processes sharing the database take turns on
+ * the head lock, and the lock is held only while PostgreSQL works, never across a network round
+ * trip. The hash is rowHash's (verification recomputes it in Node): this side sends the canonical
+ * JSON cut where the chain's values go (rowHashTemplate). PGlite runs the same function.
+ *
+ * audit_append commits without waiting for the disk, so that the lock is not held over an fsync.
+ * A durable append (by default an INTENT: the promise made before the upstream call, which must
+ * survive a crash) then waits for the flush, outside the lock. A RESULT lost in a crash (with the
+ * WAL tail; never a row in the middle) leaves its intent dangling, and the reconciler settles it.
  */
-export async function appendToChain(prisma: PrismaClient, given: AuditRowDraft): Promise<AppendedRow> {
+export async function appendToChain(prisma: PrismaClient, given: AuditRowDraft, { durable = given.kind === 'INTENT' } = {}): Promise<AppendedRow> {
   // Callers' strings (ids, keys, messages) may hold characters PostgreSQL cannot store.
   const draft = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'string' ? storableText(v) : v])) as AuditRowDraft;
-  return prisma.$transaction(
-    async (tx) => {
-      const [head] = await tx.$queryRaw<ChainHead[]>`
-        SELECT last_sequence, last_hash, last_occurred_at, date_trunc('milliseconds', clock_timestamp()) AS now
-        FROM audit_chain WHERE id = 1 FOR UPDATE`;
-      if (!head) throw new Error('audit_chain has no head row; the audit migrations have not been applied');
-      const sequence = BigInt(head.last_sequence) + 1n;
-      const now = new Date(head.now);
-      const last = head.last_occurred_at === null ? undefined : new Date(head.last_occurred_at);
-      const occurredAt = last && last > now ? last : now;
-      const prevHash = head.last_hash ?? GENESIS_HASH;
-      const id = randomUUID();
-      const content: HashedContent = {
-        ...draft,
-        arguments: toJsonValue(draft.arguments) ?? {},
-        stateBefore: toJsonValue(draft.stateBefore) ?? null,
-        stateAfter: toJsonValue(draft.stateAfter) ?? null,
-        id,
-        sequence: sequence.toString(),
-        occurredAt: occurredAt.toISOString(),
-        prevHash,
-      };
-      const hash = rowHash(content);
-      await tx.auditEvent.create({
-        data: {
-          ...draft,
-          id,
-          sequence,
-          occurredAt,
-          arguments: content.arguments as Prisma.InputJsonValue,
-          stateBefore: jsonOrDbNull(content.stateBefore),
-          stateAfter: jsonOrDbNull(content.stateAfter),
-          prevHash,
-          rowHash: hash,
-        },
-      });
-      await tx.$executeRaw`UPDATE audit_chain SET last_sequence = ${sequence}, last_hash = ${hash}, last_occurred_at = ${occurredAt} WHERE id = 1`;
-      return { id, sequence, occurredAt };
-    },
-    { maxWait: 10_000, timeout: 15_000 },
-  );
+  const id = randomUUID();
+  const content: AppendedContent = {
+    ...draft,
+    arguments: toJsonValue(draft.arguments) ?? {},
+    stateBefore: toJsonValue(draft.stateBefore) ?? null,
+    stateAfter: toJsonValue(draft.stateAfter) ?? null,
+    id,
+  };
+  const [head, afterTime, afterPrev, tail] = rowHashTemplate(content);
+  const row = JSON.stringify(toColumnValues(content));
+  const [appended] = await prisma.$queryRaw<Appended[]>`
+    SELECT appended_sequence, appended_at FROM audit_append(${row}::jsonb, ${head}, ${afterTime}, ${afterPrev}, ${tail})`;
+  if (!appended) throw new Error('audit_append returned no row');
+  if (durable) await flushWal(prisma);
+  return { id, sequence: BigInt(appended.appended_sequence), occurredAt: new Date(appended.appended_at) };
 }
 
-function jsonOrDbNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null || value === undefined ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+/**
+ * A transaction that commits synchronously flushes the WAL up to its commit record, which lies after
+ * every commit before it: ours is then on disk. Taking a transaction id is the cheapest such commit.
+ */
+async function flushWal(prisma: PrismaClient): Promise<void> {
+  await prisma.$queryRaw`SELECT pg_current_xact_id()::text AS xid`;
 }

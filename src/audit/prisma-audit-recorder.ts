@@ -1,6 +1,14 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { AuditIntent, AuditRecorder, AuditResult } from '../domain/ports';
-import { appendToChain } from './append-to-chain';
+import { appendToChain, type AuditRowDraft } from './append-to-chain';
+
+/** What a result copies from its intent (a stored row has these fields too). */
+type IntentFields = Pick<
+  AuditRowDraft,
+  'actorId' | 'actorType' | 'actorDisplayName' | 'actorAuthMethod' | 'clientIp' | 'userAgent' | 'requestId' | 'operation' | 'upstreamAction' | 'targetType' | 'targetId' | 'policyId' | 'policyType' | 'arguments' | 'stateBefore' | 'idempotencyKey'
+>;
+
+const OPEN_INTENTS_KEPT = 1_000;
 
 /**
  * The audit log over Prisma. Rows are only ever inserted, each linked into the hash chain: an intent
@@ -8,10 +16,17 @@ import { appendToChain } from './append-to-chain';
  * intent's who/what/where so that each row reads on its own (as a CloudTrail event does).
  */
 export class PrismaAuditRecorder implements AuditRecorder {
+  /**
+   * Intents this process wrote and has not resolved yet: the result copies their fields from here
+   * instead of reading the row back (one round trip less per mutation). Bounded: an intent that
+   * outlives the window (a crash, a lost result) is read from the database as before.
+   */
+  readonly #openIntents = new Map<string, IntentFields>();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   async recordIntent(intent: AuditIntent): Promise<string> {
-    const row = await appendToChain(this.prisma, {
+    const draft: AuditRowDraft = {
       kind: 'INTENT',
       intentId: null,
       actorId: intent.actor.id,
@@ -36,12 +51,16 @@ export class PrismaAuditRecorder implements AuditRecorder {
       errorMessage: null,
       upstreamRequestId: null,
       reconciliation: null,
-    });
+    };
+    const row = await appendToChain(this.prisma, draft);
+    this.#openIntents.set(row.id, draft);
+    if (this.#openIntents.size > OPEN_INTENTS_KEPT) this.#openIntents.delete(this.#openIntents.keys().next().value!);
     return row.id;
   }
 
   async recordResult(intentId: string, result: AuditResult): Promise<string> {
-    const intent = await this.prisma.auditEvent.findUniqueOrThrow({ where: { id: intentId } });
+    const intent = this.#openIntents.get(intentId) ?? (await this.prisma.auditEvent.findUniqueOrThrow({ where: { id: intentId } }));
+    this.#openIntents.delete(intentId);
     const failed = result.outcome !== 'SUCCEEDED';
     const created = result.outcome === 'SUCCEEDED' ? result : undefined;
     const row = await appendToChain(this.prisma, {
