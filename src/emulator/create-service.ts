@@ -1,10 +1,13 @@
 import { randomIdGenerator } from './ids';
 import type { IdGenerator } from './ids';
+import { neverReissue } from './issued-ids';
 import { OrganizationsService } from './organizations-service';
 import { buildState } from './seed/build-state';
 import { DEMO_SEED } from './seed/demo-seed';
 import { parseSeedDocument } from './seed/seed-document';
 import type { SeedDocument } from './seed/seed-document';
+import { idsInState, serializeState } from './state-document';
+import type { RestoredState } from './state-document';
 import { StatsCounter } from './stats';
 import { createThrottle } from './throttle';
 
@@ -19,11 +22,17 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Defaults to ids drawn from `random`. */
   ids?: IdGenerator;
+  /** An organization saved earlier (state-document.ts): served instead of building one from `seed`. */
+  restore?: RestoredState;
+  /** Called after every request that changed the organization (see OrganizationsService). */
+  onChange?: () => void;
 }
 
 export interface ServiceBundle {
   service: OrganizationsService;
   stats: StatsCounter;
+  /** The organization as a state document, at this instant (operations are synchronous). */
+  serialize(): string;
 }
 
 function resolveSeed(seed: EmulatorOptions['seed']): SeedDocument {
@@ -36,14 +45,16 @@ function resolveSeed(seed: EmulatorOptions['seed']): SeedDocument {
 export function createService(options: EmulatorOptions = {}): ServiceBundle {
   const random = options.random ?? Math.random;
   const now = options.now ?? (() => new Date());
-  const ids = options.ids ?? randomIdGenerator(random);
   const failRate = options.failRate ?? 0;
   if (!(failRate >= 0 && failRate <= 1)) throw new Error(`failRate must be between 0 and 1, got ${failRate}`);
-  const state = buildState(resolveSeed(options.seed), ids, now());
+  const ids = neverReissue(options.ids ?? randomIdGenerator(random), options.restore?.issuedIds);
+  const state = options.restore?.state ?? buildState(resolveSeed(options.seed), ids, now());
+  // Ids a seed or a restored state named itself were never drawn: remember them too.
+  ids.remember(idsInState(state));
   const stats = new StatsCounter();
   const service = new OrganizationsService(
     { state, now, ids },
-    { stats, failRate, random, ...(options.throttle ? { throttle: createThrottle(now) } : {}) },
+    { stats, failRate, random, ...(options.throttle ? { throttle: createThrottle(now) } : {}), ...(options.onChange ? { onChange: options.onChange } : {}) },
   );
-  return { service, stats };
+  return { service, stats, serialize: () => serializeState(state, ids.issued()) };
 }

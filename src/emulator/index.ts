@@ -13,3 +13,5 @@ export { DEMO_SEED } from './seed/demo-seed';
 export { AwsError } from './aws-error';
 export { randomIdGenerator, seededRandom } from './ids';
 export type { IdGenerator } from './ids';
+export { parseState, StateDocumentError } from './state-document';
+export type { RestoredState } from './state-document';

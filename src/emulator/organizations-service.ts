@@ -31,7 +31,15 @@ export interface ServiceOptions {
   throttle?: Throttle;
   failRate: number;
   random: () => number;
+  /** Called after a request that changed the state, once its answer is ready (see `changes`). */
+  onChange?: () => void;
 }
+
+/**
+ * Whether an operation changes the organization: every operation but the Describe and List reads.
+ * Reads can change it too, by settling pending work (pending-work.ts).
+ */
+const changes = (name: OperationName): boolean => !name.startsWith('Describe') && !name.startsWith('List');
 
 function errorResponse(error: AwsError, operation?: string): ServiceResponse {
   return { status: error.httpStatus, body: error.toBody(), ...(operation ? { operation } : {}) };
@@ -72,6 +80,10 @@ export class OrganizationsService {
     private readonly options: ServiceOptions,
   ) {}
 
+  private changed(): void {
+    this.options.onChange?.();
+  }
+
   /** `caller` (from the HTTP front) asks for the call's EventBridge events in the response. */
   invoke(target: string | undefined, rawBody: string, caller?: CallerInfo): ServiceResponse {
     let operation: string | undefined;
@@ -88,13 +100,21 @@ export class OrganizationsService {
       }
       const input = parseBody(rawBody);
       validateInput(input, INPUT_SHAPES[name]);
-      completed = settlePendingWork(this.ctx);
-      const body = OPERATIONS[name](this.ctx, input);
-      if (!caller) return { status: 200, body, operation };
-      const at = this.ctx.now();
-      const events = completed.map((request) => createAccountResultEvent(this.ctx.state, at, request));
-      if (emitsEvent(name)) events.push(apiCallEvent(this.ctx.state, at, name, input, body, caller));
-      return { status: 200, body, operation, events };
+      const work = settlePendingWork(this.ctx);
+      completed = work.completed;
+      const settled = work.changed;
+      try {
+        const body = OPERATIONS[name](this.ctx, input);
+        if (changes(name)) this.changed();
+        if (!caller) return { status: 200, body, operation };
+        const at = this.ctx.now();
+        const events = completed.map((request) => createAccountResultEvent(this.ctx.state, at, request));
+        if (emitsEvent(name)) events.push(apiCallEvent(this.ctx.state, at, name, input, body, caller));
+        return { status: 200, body, operation, events };
+      } finally {
+        // Settled work stays settled even when the operation itself is refused.
+        if (settled) this.changed();
+      }
     } catch (error) {
       // Work settled before the operation failed still happened: its events go out with the error.
       const settled = caller && completed.length > 0 ? { events: completed.map((request) => createAccountResultEvent(this.ctx.state, this.ctx.now(), request)) } : {};

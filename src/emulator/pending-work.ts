@@ -15,12 +15,20 @@ import { setTags } from './tags';
  */
 export const CLOSE_SETTLE_MS = 2_000;
 
-/** Returns the account creations that completed now (each one is a CreateAccountResult service event). */
-export function settlePendingWork(ctx: OperationContext): CreateAccountRequestRecord[] {
+export interface SettledWork {
+  /** The account creations that completed now (each one is a CreateAccountResult service event). */
+  readonly completed: CreateAccountRequestRecord[];
+  /** Whether anything settled, i.e. the state changed (creations completed, closures finished). */
+  readonly changed: boolean;
+}
+
+export function settlePendingWork(ctx: OperationContext): SettledWork {
   const { state, now, ids } = ctx;
   const completed: CreateAccountRequestRecord[] = [];
+  let changed = false;
   for (const request of state.createAccountRequests.values()) {
     if (request.completedAt !== undefined) continue;
+    changed = true;
     const at = now();
     request.completedAt = at;
     completed.push(request);
@@ -46,7 +54,8 @@ export function settlePendingWork(ctx: OperationContext): CreateAccountRequestRe
     const requested = account.closeRequestedAt;
     if (account.state === 'PENDING_CLOSURE' && requested && now().getTime() - requested.getTime() >= CLOSE_SETTLE_MS) {
       account.state = 'CLOSED';
+      changed = true;
     }
   }
-  return completed;
+  return { completed, changed };
 }

@@ -10,6 +10,8 @@ export interface RunningEmulator {
   url: string;
   port: number;
   stats(): EmulatorStats;
+  /** The organization as a state document (state-document.ts), for saving it. */
+  serialize(): string;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface StartOptions extends EmulatorOptions {
 }
 
 export async function startEmulator(options: StartOptions): Promise<RunningEmulator> {
-  const { service, stats } = createService(options);
+  const { service, stats, serialize } = createService(options);
   const latencyMs = options.latencyMs ?? 0;
   if (!(latencyMs >= 0)) throw new Error(`latencyMs must be >= 0, got ${latencyMs}`);
   const server = createServer(
@@ -47,6 +49,7 @@ export async function startEmulator(options: StartOptions): Promise<RunningEmula
     url: `http://${urlHost}:${port}`,
     port,
     stats: () => stats.snapshot(),
+    serialize,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -9,6 +9,7 @@ import { bootstrapBanner } from './bootstrap-key';
 import { startGateway } from './gateway';
 import { withMigratedDatabase } from './migrated-database';
 import { createLogger } from './logger';
+import { EmulatorStateFileError } from './emulator-state-file';
 import { startSeededEmulator } from './seeded-emulator';
 
 /** The `orgql` command. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
@@ -46,6 +47,8 @@ export function buildCli(): Command {
     .option('--fail-rate <p>', 'probability (0-1) of a random ServiceException (HTTP 500)')
     .option('--events-to <url>', 'POST an EventBridge event (CloudTrail record) here after every successful change, e.g. http://127.0.0.1:4000/events/organizations')
     .option('--events-header <header>', "header sent with each event, e.g. 'authorization: Bearer <events key>' (repeatable)", collect)
+    .option('--state <FILE>', 'save the organization in FILE after each change and restore it from there at start (--seed then applies only to a new file)')
+    .option('--reset', 'with --state: start over from the seed, replacing what FILE holds')
     .action(async (flags: EmulatorFlags) => {
       const options = parseEmulatorFlags(flags);
       const logger = createLogger(loadConfig({}).log);
@@ -53,13 +56,13 @@ export function buildCli(): Command {
       const delivery = options.eventsTo
         ? createEventDelivery({ url: options.eventsTo, headers: options.eventsHeaders, logger: logger.child({ component: 'event-delivery' }) })
         : undefined;
-      const emulator = await startSeededEmulator({ ...options, onEvent: delivery?.send });
+      const emulator = await startSeededEmulator({ ...options, logger, onEvent: delivery?.send });
       shutdown.closeWith(async () => {
         await emulator.close();
         await delivery?.close();
       });
       logger.info(
-        { url: emulator.url, seed: options.seed, eventsTo: options.eventsTo },
+        { url: emulator.url, seed: options.seed, eventsTo: options.eventsTo, statePath: options.statePath, origin: emulator.origin },
         `Organizations emulator listening at ${emulator.url}; try: aws organizations list-roots --endpoint-url ${emulator.url}`,
       );
     });
@@ -124,6 +127,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     const commanderError = error as { code?: string; exitCode?: number };
     if (typeof commanderError.code === 'string' && commanderError.code.startsWith('commander.')) {
       process.exitCode = commanderError.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof EmulatorStateFileError) {
+      process.stderr.write(`orgql: ${error.message}\n`);
+      process.exitCode = 2;
       return;
     }
     if (error instanceof ConfigError) {

@@ -27,7 +27,15 @@ export interface AuditSettings {
 }
 
 export type UpstreamConfig =
-  | { readonly kind: 'embedded-emulator'; readonly seed: string; readonly region: string; readonly client: ClientSettings }
+  | {
+      readonly kind: 'embedded-emulator';
+      /** Builds the organization when there is no saved state yet. */
+      readonly seed: string;
+      /** Where the organization is saved after each change and restored from at start (in ORGQL_DATA_DIR). */
+      readonly statePath: string;
+      readonly region: string;
+      readonly client: ClientSettings;
+    }
   | { readonly kind: 'client'; readonly target: UpstreamTarget; readonly client: ClientSettings };
 
 export interface ClientSettings {
@@ -44,6 +52,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** The embedded emulator's saved organization, beside the embedded database in ORGQL_DATA_DIR. */
+export const EMULATOR_STATE_FILE = 'emulator-state.json';
 
 const PORT_MESSAGE = 'must be an integer from 0 to 65535';
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -120,7 +131,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(cwd, e.ORGQL_DATA_DIR, 'pgdata') },
-    upstream: upstreamConfig(e, client),
+    upstream: upstreamConfig(e, client, path.resolve(cwd, e.ORGQL_DATA_DIR)),
     log: { level: e.LOG_LEVEL, pretty: e.ORGQL_LOG_FORMAT === 'pretty' || (e.ORGQL_LOG_FORMAT === 'auto' && isTTY) },
     production: e.NODE_ENV === 'production',
     security: security.value,
@@ -128,7 +139,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   };
 }
 
-function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings): UpstreamConfig {
+function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings, dataDir: string): UpstreamConfig {
   if (e.ORGQL_UPSTREAM === 'aws') {
     return { kind: 'client', client, target: { kind: 'aws', region: e.AWS_REGION, assumeRoleArn: e.ORGQL_ASSUME_ROLE_ARN } };
   }
@@ -140,5 +151,5 @@ function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings): U
         : { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' };
     return { kind: 'client', client, target: { kind: 'endpoint', endpoint: e.ORGQL_ORGANIZATIONS_ENDPOINT, region: e.AWS_REGION, credentials } };
   }
-  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, region: e.AWS_REGION, client };
+  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, statePath: path.join(dataDir, EMULATOR_STATE_FILE), region: e.AWS_REGION, client };
 }

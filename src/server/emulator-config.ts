@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config';
 
@@ -13,6 +14,10 @@ export interface EmulatorCommandConfig {
   readonly eventsTo: string | undefined;
   /** Headers sent with each event, e.g. `{ authorization: 'Bearer …' }`. */
   readonly eventsHeaders: Readonly<Record<string, string>>;
+  /** The state file: restored at start, saved after each change. In memory only when unset. */
+  readonly statePath: string | undefined;
+  /** Start over from the seed, replacing the state file. */
+  readonly reset: boolean;
 }
 
 export interface EmulatorFlags {
@@ -25,6 +30,8 @@ export interface EmulatorFlags {
   readonly eventsTo?: string | undefined;
   /** `name: value`, repeatable. */
   readonly eventsHeader?: readonly string[] | undefined;
+  readonly state?: string | undefined;
+  readonly reset?: boolean | undefined;
 }
 
 /** Commander collector for a repeatable option. */
@@ -54,6 +61,8 @@ const schema = z.object({
     .array(headerLine)
     .default([])
     .transform((pairs) => Object.fromEntries(pairs) as Record<string, string>),
+  state: z.string().trim().min(1).optional(),
+  reset: z.boolean().default(false),
 });
 
 const FLAG_NAMES: Record<string, string> = {
@@ -64,7 +73,7 @@ const FLAG_NAMES: Record<string, string> = {
 };
 
 /** `orgql emulator` options; without --seed it holds a fresh organization, as after CreateOrganization. */
-export function parseEmulatorFlags(flags: EmulatorFlags): EmulatorCommandConfig {
+export function parseEmulatorFlags(flags: EmulatorFlags, cwd = process.cwd()): EmulatorCommandConfig {
   const defined = Object.fromEntries(Object.entries(flags).filter(([, value]) => value !== undefined));
   const parsed = schema.safeParse(defined);
   if (!parsed.success) {
@@ -77,7 +86,8 @@ export function parseEmulatorFlags(flags: EmulatorFlags): EmulatorCommandConfig 
       }),
     );
   }
-  const { eventsHeader, ...rest } = parsed.data;
+  const { eventsHeader, state, ...rest } = parsed.data;
   if (Object.keys(eventsHeader).length > 0 && rest.eventsTo === undefined) throw new ConfigError(['--events-header: needs --events-to']);
-  return { ...rest, eventsTo: rest.eventsTo, eventsHeaders: eventsHeader };
+  if (rest.reset && state === undefined) throw new ConfigError(['--reset: only applies with --state FILE (without it the emulator keeps nothing to reset)']);
+  return { ...rest, eventsTo: rest.eventsTo, eventsHeaders: eventsHeader, statePath: state === undefined ? undefined : path.resolve(cwd, state) };
 }

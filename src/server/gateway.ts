@@ -58,10 +58,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     let target: UpstreamTarget;
     let emulatorUrl: string | undefined;
     if (config.upstream.kind === 'embedded-emulator') {
-      const emulator = await startSeededEmulator({ seed: config.upstream.seed, host: '127.0.0.1', port: 0 });
+      const { seed, statePath } = config.upstream;
+      const emulator = await startSeededEmulator({ seed, statePath, host: '127.0.0.1', port: 0, logger: logger.child({ component: 'emulator' }) });
       closers.push(() => emulator.close());
       emulatorUrl = emulator.url;
-      logger.info({ emulatorUrl, seed: config.upstream.seed }, 'embedded Organizations emulator started');
+      logger.info(
+        { emulatorUrl, seed, statePath, origin: emulator.origin },
+        emulator.origin === 'restored'
+          ? `embedded Organizations emulator started with the organization saved in ${statePath}`
+          : `embedded Organizations emulator started with a new organization (seed ${seed}), saved in ${statePath}`,
+      );
       target = { kind: 'endpoint', endpoint: emulator.url, region: config.upstream.region, credentials: { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' } };
     } else {
       target = config.upstream.target;

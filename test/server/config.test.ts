@@ -17,7 +17,7 @@ describe('gateway configuration', () => {
     const config = parseConfig({ env: {}, cwd: '/srv/app' });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/app/.orgql/pgdata') });
-    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', region: 'us-east-1' });
+    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', region: 'us-east-1', statePath: path.resolve('/srv/app/.orgql/emulator-state.json') });
     expect(config.log).toEqual({ level: 'info', pretty: false });
   });
 
@@ -86,7 +86,7 @@ describe('gateway configuration', () => {
 
 describe('emulator command options', () => {
   it('holds a fresh organization on port 4566 unless told otherwise', () => {
-    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0, eventsTo: undefined, eventsHeaders: {} });
+    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0, eventsTo: undefined, eventsHeaders: {}, statePath: undefined, reset: false });
   });
 
   it('sends events to an http(s) URL with the headers given as name: value', () => {
@@ -100,6 +100,11 @@ describe('emulator command options', () => {
     expect(problems[0]).toMatch(/^--events-header: /);
     expect(problems.join('\n')).not.toContain('secret-value');
     expect(problemsOf(() => parseEmulatorFlags({ eventsHeader: ['a: b'] }))).toEqual(['--events-header: needs --events-to']);
+  });
+
+  it('resolves --state against the working directory and accepts --reset only with it', () => {
+    expect(parseEmulatorFlags({ state: 'org.json', reset: true }, '/srv/app')).toMatchObject({ statePath: '/srv/app/org.json', reset: true });
+    expect(problemsOf(() => parseEmulatorFlags({ reset: true }))[0]).toMatch(/^--reset: /);
   });
 
   it('names the flag of a bad value', () => {

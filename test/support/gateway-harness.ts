@@ -52,7 +52,7 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
       done();
     },
   });
-  const config = parseConfig({ env: { LOG_LEVEL: 'info', ...env }, flags: { port: '0' } });
+  const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: testDb.dataDir, ...env }, flags: { port: '0' } });
   const gateway = await startGateway({ ...config, database: testDb.target }, pino({ level: 'info' }, sink)).catch(async (error) => {
     await testDb.drop();
     throw error;

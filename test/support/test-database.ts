@@ -7,6 +7,11 @@ import type { DatabaseTarget } from '../../src/database/database';
 
 export interface TestDatabase {
   readonly target: DatabaseTarget;
+  /**
+   * A temporary ORGQL_DATA_DIR of the test's own (the embedded emulator saves its organization
+   * there), so no test reads or overwrites another's state, nor the repository's .orgql.
+   */
+  readonly dataDir: string;
   drop(): Promise<void>;
 }
 
@@ -16,12 +21,10 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
+  const dir = mkdtempSync(path.join(tmpdir(), 'orgql-test-'));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (!serverUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'orgql-test-'));
-    return {
-      target: { kind: 'pglite', dataDir: path.join(dir, 'pgdata') },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
+    return { target: { kind: 'pglite', dataDir: path.join(dir, 'pgdata') }, dataDir: dir, drop: async () => removeDir() };
   }
   const name = `orgql_t_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
@@ -29,7 +32,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     target: { kind: 'postgres', url: url.toString() },
-    drop: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    dataDir: dir,
+    drop: () => withAdmin(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => removeDir()),
   };
 }
 
@@ -45,5 +49,5 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
 
 /** The environment that points a child `orgql` process at a test database. */
 export function databaseEnv(db: TestDatabase): Record<string, string> {
-  return db.target.kind === 'postgres' ? { DATABASE_URL: db.target.url } : { ORGQL_DATA_DIR: path.dirname(db.target.dataDir) };
+  return db.target.kind === 'postgres' ? { DATABASE_URL: db.target.url, ORGQL_DATA_DIR: db.dataDir } : { ORGQL_DATA_DIR: db.dataDir };
 }
