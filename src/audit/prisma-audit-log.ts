@@ -48,6 +48,11 @@ export class PrismaAuditLog implements AuditLogReader {
     return row ? toAuditRecord(row) : null;
   }
 
+  async resolutionOf(intentId: string): Promise<AuditEventRecord | null> {
+    const row = await this.prisma.auditEvent.findFirst({ where: { intentId, kind: 'RESOLUTION' } });
+    return row ? toAuditRecord(row) : null;
+  }
+
   policyHistory(policyId: string): Promise<PolicyVersion[]> {
     return policyHistory(this.prisma, policyId);
   }

@@ -12,7 +12,8 @@ const OPEN_INTENTS_KEPT = 1_000;
 
 /**
  * The audit log over Prisma. Rows are only ever inserted, each linked into the hash chain: an intent
- * row before the upstream call, a result row after it, linked by `intentId`. The result repeats the
+ * row before the upstream call, a result row after it, linked by `intentId`, and for a result that
+ * said UNKNOWN a resolution row when the reconciler settles it. Results and resolutions repeat the
  * intent's who/what/where so that each row reads on its own (as a CloudTrail event does).
  */
 export class PrismaAuditRecorder implements AuditRecorder {
@@ -58,13 +59,21 @@ export class PrismaAuditRecorder implements AuditRecorder {
     return row.id;
   }
 
-  async recordResult(intentId: string, result: AuditResult): Promise<string> {
+  recordResult(intentId: string, result: AuditResult): Promise<string> {
+    return this.appendOutcome('RESULT', intentId, result);
+  }
+
+  recordResolution(intentId: string, resolution: AuditResult & { readonly reconciliation: string }): Promise<string> {
+    return this.appendOutcome('RESOLUTION', intentId, resolution);
+  }
+
+  private async appendOutcome(kind: 'RESULT' | 'RESOLUTION', intentId: string, result: AuditResult): Promise<string> {
     const intent = this.#openIntents.get(intentId) ?? (await this.prisma.auditEvent.findUniqueOrThrow({ where: { id: intentId } }));
     this.#openIntents.delete(intentId);
     const failed = result.outcome !== 'SUCCEEDED';
     const created = result.outcome === 'SUCCEEDED' ? result : undefined;
     const row = await appendToChain(this.prisma, {
-      kind: 'RESULT',
+      kind,
       intentId,
       actorId: intent.actorId,
       actorType: intent.actorType,

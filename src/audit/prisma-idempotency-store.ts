@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import type { IdempotencyClaim, IdempotencyScope, IdempotencyStore } from '../domain/idempotency';
 import { canonicalJson, toJsonValue } from './canonical-json';
 
 /**
  * Idempotency records in PostgreSQL. The primary key (actor, operation, key) decides races: of two
- * concurrent claims, one inserts and the other finds the row. A claim that never completed (the
- * process died mid-call) is taken over once it is older than `staleAfterMs`.
+ * concurrent claims, one inserts and the other finds the row. Each claim carries an owner token;
+ * only that claim completes or releases the key. A claim is never taken over while its change may
+ * have happened: an unfinished claim is taken over only when it is older than `staleAfterMs` AND no
+ * intent was recorded for it (the process died before sending anything). A claim whose intent
+ * exists is settled by the reconciler from the intent's outcome (settle()).
  */
 export class PrismaIdempotencyStore implements IdempotencyStore {
   constructor(
@@ -18,15 +21,20 @@ export class PrismaIdempotencyStore implements IdempotencyStore {
     const requestHash = createHash('sha256').update(canonicalJson(toJsonValue(args)), 'utf8').digest('hex');
     // Twice: a row released between our insert attempt and our read is claimed on the second pass.
     for (let attempt = 0; attempt < 2; attempt += 1) {
+      const ownerToken = randomUUID();
       const claimed = await this.prisma.$queryRaw<Array<{ key: string }>>`
-        INSERT INTO idempotency_record (actor_id, operation, key, request_hash, created_at)
-        VALUES (${scope.actorId}, ${scope.operation}, ${scope.key}, ${requestHash}, now())
+        INSERT INTO idempotency_record (actor_id, operation, key, request_hash, created_at, owner_token)
+        VALUES (${scope.actorId}, ${scope.operation}, ${scope.key}, ${requestHash}, now(), ${ownerToken}::uuid)
         ON CONFLICT (actor_id, operation, key) DO UPDATE
-          SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at
+          SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at, owner_token = EXCLUDED.owner_token
           WHERE idempotency_record.completed_at IS NULL
             AND idempotency_record.created_at < now() - make_interval(secs => ${this.staleAfterMs / 1000}::float8)
+            AND NOT EXISTS (
+              SELECT 1 FROM audit_event e
+              WHERE e.kind = 'INTENT' AND e.actor_id = idempotency_record.actor_id AND e.operation = idempotency_record.operation
+                AND e.idempotency_key = idempotency_record.key AND e.occurred_at >= idempotency_record.created_at)
         RETURNING key`;
-      if (claimed.length > 0) return { kind: 'claimed' };
+      if (claimed.length > 0) return { kind: 'claimed', ownerToken };
       const existing = await this.prisma.idempotencyRecord.findUnique({ where: { actorId_operation_key: scope } });
       if (!existing) continue;
       if (existing.requestHash !== requestHash) return { kind: 'mismatch' };
@@ -36,20 +44,25 @@ export class PrismaIdempotencyStore implements IdempotencyStore {
     return { kind: 'in-progress' };
   }
 
-  async complete(scope: IdempotencyScope, auditEventId: string, response: unknown): Promise<void> {
-    await this.prisma.idempotencyRecord.update({
-      where: { actorId_operation_key: scope },
+  async complete(scope: IdempotencyScope, ownerToken: string, auditEventId: string, response: unknown): Promise<void> {
+    await this.prisma.idempotencyRecord.updateMany({
+      where: { ...scope, ownerToken, completedAt: null },
       data: { completedAt: new Date(), auditEventId, response: responseJson(response) },
     });
   }
 
-  async release(scope: IdempotencyScope): Promise<void> {
-    await this.prisma.idempotencyRecord.deleteMany({ where: { ...scope, completedAt: null } });
+  async release(scope: IdempotencyScope, ownerToken: string): Promise<void> {
+    await this.prisma.idempotencyRecord.deleteMany({ where: { ...scope, ownerToken, completedAt: null } });
   }
 
-  /** Frees the keys of calls that died before finishing (called by the reconciler). */
-  async releaseUnfinished(scopes: readonly IdempotencyScope[]): Promise<void> {
-    for (const scope of scopes) await this.release(scope);
+  async settle(scope: IdempotencyScope, intent: { readonly id: string; readonly occurredAt: Date }, outcome: 'SUCCEEDED' | 'FAILED', response: unknown): Promise<void> {
+    // The claim that wrote this intent was made before it; a later claim (after a takeover) is not touched.
+    const where = { ...scope, completedAt: null, createdAt: { lte: intent.occurredAt } };
+    if (outcome === 'SUCCEEDED') {
+      await this.prisma.idempotencyRecord.updateMany({ where, data: { completedAt: new Date(), auditEventId: intent.id, response: responseJson(response) } });
+    } else {
+      await this.prisma.idempotencyRecord.deleteMany({ where });
+    }
   }
 }
 

@@ -18,17 +18,22 @@ interface Row extends Record<string, unknown> {
   unknown: bigint | number;
 }
 
-/** Counts for reports: attempts are intents; outcomes are counted from the results in the range. */
+/**
+ * Counts for reports: attempts are intents; outcomes are counted from the results in the range, a
+ * result that said UNKNOWN by its resolution instead when the reconciler has settled it.
+ */
 export async function summarize(prisma: PrismaClient, from: Date | undefined, to: Date | undefined, groupBy: AuditGroupBy): Promise<AuditSummaryGroup[]> {
   const range = await sequenceRange(prisma, from, to);
   if (range.empty) return [];
   const rows = await prisma.$queryRawUnsafe<Row[]>(
     `SELECT ${GROUP_KEY[groupBy]} AS key,
             count(*) FILTER (WHERE kind = 'INTENT') AS attempts,
-            count(*) FILTER (WHERE outcome = 'SUCCEEDED') AS succeeded,
-            count(*) FILTER (WHERE outcome = 'FAILED') AS failed,
-            count(*) FILTER (WHERE outcome = 'UNKNOWN') AS unknown
-     FROM audit_event
+            count(*) FILTER (WHERE outcome = 'SUCCEEDED' AND final) AS succeeded,
+            count(*) FILTER (WHERE outcome = 'FAILED' AND final) AS failed,
+            count(*) FILTER (WHERE outcome = 'UNKNOWN' AND final) AS unknown
+     FROM (SELECT e.*, NOT (e.kind = 'RESULT' AND e.outcome = 'UNKNOWN' AND EXISTS (
+             SELECT 1 FROM audit_event r WHERE r.intent_id = e.intent_id AND r.kind = 'RESOLUTION')) AS final
+           FROM audit_event e) AS audit_event
      WHERE ($1::bigint IS NULL OR sequence >= $1::bigint) AND ($2::bigint IS NULL OR sequence <= $2::bigint)
      GROUP BY 1 ORDER BY 1`,
     range.gte ?? null,

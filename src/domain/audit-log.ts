@@ -3,7 +3,8 @@ import type { StructuralDiff } from './policy';
 /** The read side of the audit log: what reports, verification and exports need. */
 
 export type AuditOutcome = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
-export type AuditKind = 'INTENT' | 'RESULT';
+/** A RESOLUTION is the reconciler's verdict on an intent whose RESULT said UNKNOWN (both point at the intent). */
+export type AuditKind = 'INTENT' | 'RESULT' | 'RESOLUTION';
 
 /** One row of the audit log, shaped like a CloudTrail event. */
 export interface AuditEventRecord {
@@ -106,6 +107,8 @@ export interface AuditLogReader {
   get(id: string): Promise<AuditEventRecord | null>;
   /** The result row of an intent, if it has one. */
   resultOf(intentId: string): Promise<AuditEventRecord | null>;
+  /** The reconciler's resolution of an intent whose result was UNKNOWN, if it has one. */
+  resolutionOf(intentId: string): Promise<AuditEventRecord | null>;
   policyHistory(policyId: string): Promise<PolicyVersion[]>;
   targetHistory(targetId: string): Promise<TargetChange[]>;
   summary(from: Date | undefined, to: Date | undefined, groupBy: AuditGroupBy): Promise<AuditSummaryGroup[]>;

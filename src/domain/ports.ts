@@ -121,8 +121,12 @@ export type AuditResult =
       readonly reconciliation?: string;
     };
 
-/** The audit log's only way in: an intent before the change, its result after. */
+/**
+ * The audit log's only way in: an intent before the change, its result after, and (only for a
+ * result that said UNKNOWN) the reconciler's resolution later. Nothing is ever rewritten.
+ */
 export interface AuditRecorder {
   recordIntent(intent: AuditIntent): Promise<string>;
   recordResult(intentId: string, result: AuditResult): Promise<string>;
+  recordResolution(intentId: string, resolution: AuditResult & { readonly reconciliation: string }): Promise<string>;
 }

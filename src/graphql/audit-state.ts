@@ -44,9 +44,9 @@ export async function readTargetState(port: OrganizationsReader, targetId: strin
 }
 
 /** The type of a policy, when it exists; the change itself reports a missing policy. */
-export async function policyTypeOf(port: OrganizationsReader, policyId: string): Promise<PolicyType | undefined> {
+export async function policyTypeOf(port: OrganizationsReader, policyId: string, describe = () => port.describePolicy(policyId)): Promise<PolicyType | undefined> {
   try {
-    return (await port.describePolicy(policyId)).type;
+    return (await describe()).type;
   } catch (error) {
     if (isOrgqlError(error) && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) return undefined;
     throw error;
@@ -55,4 +55,16 @@ export async function policyTypeOf(port: OrganizationsReader, policyId: string):
 
 export function targetTypeOf(id: string): 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT' | 'POLICY' | undefined {
   return nodeIdKind(id);
+}
+
+/** The policy of `type` named `name`, if one exists: AWS refuses to create a second (DuplicatePolicyException). */
+export async function policyNamed(port: OrganizationsReader, type: PolicyType, name: string): Promise<{ id: string } | null> {
+  const found = (await port.listPolicies(type)).find((p) => p.name === name);
+  return found ? { id: found.id } : null;
+}
+
+/** The OU under `parentId` named `name`, if one exists: AWS refuses a second (DuplicateOrganizationalUnitException). */
+export async function organizationalUnitNamed(port: OrganizationsReader, parentId: string, name: string): Promise<{ id: string } | null> {
+  const found = (await port.listOrganizationalUnitsForParent(parentId)).find((ou) => ou.name === name);
+  return found ? { id: found.id } : null;
 }

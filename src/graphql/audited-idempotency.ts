@@ -5,6 +5,8 @@ import type { AuditedResult, MutationIntent } from './audited-mutation';
 import type { GraphQLContext } from './context';
 
 const MAX_KEY_LENGTH = 255;
+/** Storing the result is retried this many times: a key left unfinished makes retries wait for the reconciler. */
+const COMPLETE_ATTEMPTS = 4;
 
 export type IdempotencyHandle<T> =
   | { readonly kind: 'replay'; readonly result: AuditedResult<T> }
@@ -13,8 +15,8 @@ export type IdempotencyHandle<T> =
 /**
  * Claims the intent's idempotency key, scoped to the actor and the operation. A reused key with
  * other arguments is a CONFLICT (reason IDEMPOTENCY_KEY_REUSED), as is a key whose first call is
- * still running (IDEMPOTENCY_KEY_IN_USE, retry later): the caller's retry logic is at fault or
- * racing, and neither call may run twice.
+ * still running or whose outcome is not known yet (IDEMPOTENCY_KEY_IN_USE, retry later): the
+ * caller's retry logic is at fault or racing, and neither call may run twice.
  */
 export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: MutationIntent<T>): Promise<IdempotencyHandle<T>> {
   const key = intent.idempotencyKey;
@@ -35,19 +37,34 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
   }
   switch (claim.kind) {
     case 'replay':
-      return { kind: 'replay', result: { value: claim.response as T, auditEventId: claim.auditEventId } };
+      return { kind: 'replay', result: { value: claim.response as T, auditEventId: claim.auditEventId, replayed: true } };
     case 'mismatch':
       throw new OrgqlError('CONFLICT', 'This idempotencyKey was already used with different arguments; use a new key for a different change.', {
         reason: 'IDEMPOTENCY_KEY_REUSED',
       });
     case 'in-progress':
-      throw new OrgqlError('CONFLICT', 'A call with this idempotencyKey is still in progress; retry after it finishes.', { reason: 'IDEMPOTENCY_KEY_IN_USE' });
-    case 'claimed':
+      throw new OrgqlError('CONFLICT', 'A call with this idempotencyKey is still in progress or its outcome is not known yet; retry later.', {
+        reason: 'IDEMPOTENCY_KEY_IN_USE',
+        retryAfterSeconds: 5,
+      });
+    case 'claimed': {
+      const { ownerToken } = claim;
       return {
         kind: 'run',
-        release: () => ctx.idempotency.release(scope).catch((err) => ctx.logger.error({ err, operation: intent.operation }, 'idempotency key could not be released')),
-        complete: (auditEventId, value) =>
-          ctx.idempotency.complete(scope, auditEventId, value).catch((err) => ctx.logger.error({ err, operation: intent.operation }, 'idempotency result could not be stored')),
+        release: () => ctx.idempotency.release(scope, ownerToken).catch((err) => ctx.logger.error({ err, operation: intent.operation }, 'idempotency key could not be released')),
+        complete: async (auditEventId, value) => {
+          for (let attempt = 1; ; attempt += 1) {
+            try {
+              return await ctx.idempotency.complete(scope, ownerToken, auditEventId, value);
+            } catch (err) {
+              // Left unfinished, the key makes retries wait (IN_USE) until the reconciler completes
+              // it from the recorded SUCCEEDED result: never a second run.
+              if (attempt >= COMPLETE_ATTEMPTS) return ctx.logger.error({ err, operation: intent.operation }, 'idempotency result could not be stored; left to the reconciler');
+              await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** attempt));
+            }
+          }
+        },
       };
+    }
   }
 }

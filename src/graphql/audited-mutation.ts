@@ -1,14 +1,22 @@
 import { OrgqlError, isOrgqlError } from '../domain/errors';
+import { failureOutcome } from '../domain/failure-outcome';
+import type { PolicyType } from '../domain/policy-type';
 import type { AuditIntent, AuditResult, Mutated, OrganizationsWriter } from '../domain/ports';
 import { claimIdempotencyKey } from './audited-idempotency';
 import type { GraphQLContext } from './context';
+import { markIdempotentReplay } from './idempotent-replay-plugin';
+import { trackedWriter } from './tracked-writer';
 
-export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId' | 'clientIp' | 'userAgent' | 'stateBefore'> & {
+export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId' | 'clientIp' | 'userAgent' | 'stateBefore' | 'policyType'> & {
+  /** The policy type the change concerns: known from the arguments, or looked up (as evidence: a failed lookup records none). */
+  readonly policyType?: PolicyType | (() => Promise<PolicyType | undefined>) | undefined;
   /**
    * Reads the state this change affects, called before the change (without a value) and after it
    * succeeds (with the change's value, e.g. to find a created policy). Both go into the audit log
-   * and feed the reports: for policies return `{ policy: { id, name, description, type, content } }`
-   * (content as the JSON document) and for targets `{ attachments: [...], effectivePolicies: {...} }`.
+   * and feed the reports and the reconciler's verdicts (the state before is what tells "my change"
+   * from "it was already so"): for policies return `{ policy: { id, name, description, type,
+   * content } }` (content as the JSON document) and for targets `{ attachments: [...],
+   * effectivePolicies: {...} }`.
    */
   readonly readState?: (value?: T) => Promise<unknown>;
   /** Ids known only after the change (e.g. a created policy's id), recorded on the result row. */
@@ -35,12 +43,17 @@ export class UpstreamWriteAccess {
 export interface AuditedResult<T> {
   readonly value: T;
   readonly auditEventId: string;
+  /** Answered from the idempotency key's first call: nothing was changed now. */
+  readonly replayed?: boolean;
 }
 
 /**
  * No change without its record: the intent is committed before anything is sent upstream, and if
- * it cannot be written the mutation is refused. The outcome is appended after the call. With an
- * idempotency key, a retry with the same arguments returns the first result and changes nothing.
+ * it cannot be written the mutation is refused. The outcome is appended after the call, and says
+ * only what orgql knows: SUCCEEDED with the answer, FAILED when AWS (or orgql, before sending)
+ * refused, UNKNOWN when the request may have reached AWS but its answer was lost; the reconciler
+ * settles UNKNOWN later. With an idempotency key, a retry with the same arguments returns the first
+ * result and changes nothing; a key whose outcome is UNKNOWN stays taken until it is settled.
  */
 export async function runAudited<T>(
   ctx: GraphQLContext,
@@ -54,20 +67,26 @@ export async function runAudited<T>(
     // An unusable or conflicting key still leaves a mutation attempt: it is recorded (without the
     // key, which belongs to the other call) and refused. Only an unreachable store is not recorded.
     if (isOrgqlError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT')) {
-      return runAudited<T>(ctx, { ...intent, idempotencyKey: undefined, readState: undefined }, async () => {
+      return runAudited<T>(ctx, { ...intent, idempotencyKey: undefined, readState: undefined, policyType: undefined }, async () => {
         throw error;
       });
     }
     throw error;
   }
-  if (idempotency.kind === 'replay') return idempotency.result;
+  if (idempotency.kind === 'replay') {
+    markIdempotentReplay(ctx);
+    return idempotency.result;
+  }
 
-  const stateBefore = await readStateSafely(ctx, intent);
+  // Evidence read before the intent, so that the intent carries the state before; a failed read
+  // never stops the change or its record (it is recorded as unavailable).
+  const [policyType, stateBefore] = await Promise.all([policyTypeSafely(ctx, intent), readStateSafely(ctx, intent)]);
   let auditEventId: string;
   try {
-    const { readState: _read, resultIds: _ids, ...recorded } = intent;
+    const { readState: _read, resultIds: _ids, policyType: _type, ...recorded } = intent;
     auditEventId = await ctx.audit.recordIntent({
       ...recorded,
+      policyType,
       stateBefore,
       actor: ctx.actor,
       requestId: ctx.requestId,
@@ -81,21 +100,39 @@ export async function runAudited<T>(
   }
   ctx.logger.debug({ auditEventId, operation: intent.operation }, 'audit intent recorded; calling upstream');
 
+  const tracked = trackedWriter(writerOf(ctx.upstream));
   let mutated: Mutated<T>;
   try {
-    mutated = await change(writerOf(ctx.upstream));
+    mutated = await change(tracked.writer);
   } catch (error) {
+    const outcome = failureOutcome(error, tracked.sent());
     const code = isOrgqlError(error) ? error.code : 'INTERNAL_SERVER_ERROR';
     const message = error instanceof Error ? error.message : String(error);
     const upstreamRequestId = isOrgqlError(error) ? (error.details.upstreamRequestId as string | undefined) : undefined;
-    await recordResultSafely(ctx, auditEventId, { outcome: 'FAILED', errorCode: code, errorMessage: message, upstreamRequestId });
-    await idempotency.release();
-    throw error;
+    await recordResultSafely(ctx, auditEventId, { outcome, errorCode: code, errorMessage: message, upstreamRequestId });
+    if (outcome === 'FAILED') {
+      await idempotency.release();
+      throw error;
+    }
+    // UNKNOWN: the key stays taken (a retry gets IDEMPOTENCY_KEY_IN_USE) until the reconciler
+    // settles what happened; the caller learns that the outcome is open and where it is recorded.
+    ctx.logger.warn({ err: error, auditEventId, operation: intent.operation }, 'upstream outcome unknown; left to the reconciler');
+    throw isOrgqlError(error) ? new OrgqlError(error.code, error.message, { ...error.details, outcome: 'UNKNOWN', auditEventId }, { cause: error }) : error;
   }
   const stateAfter = await readStateSafely(ctx, intent, mutated.value);
   await recordResultSafely(ctx, auditEventId, { outcome: 'SUCCEEDED', upstreamRequestId: mutated.upstreamRequestId, stateAfter, ...intent.resultIds?.(mutated.value) });
   await idempotency.complete(auditEventId, mutated.value);
   return { value: mutated.value, auditEventId };
+}
+
+async function policyTypeSafely<T>(ctx: GraphQLContext, intent: MutationIntent<T>): Promise<PolicyType | undefined> {
+  if (typeof intent.policyType !== 'function') return intent.policyType;
+  try {
+    return await intent.policyType();
+  } catch (error) {
+    ctx.logger.warn({ err: error, operation: intent.operation }, 'policy type for the audit log could not be read');
+    return undefined;
+  }
 }
 
 /** State is evidence, not a precondition: when it cannot be read the change still goes ahead, recorded without it. */
@@ -105,7 +142,7 @@ async function readStateSafely<T>(ctx: GraphQLContext, intent: MutationIntent<T>
     return await intent.readState(...value);
   } catch (error) {
     ctx.logger.warn({ err: error, operation: intent.operation }, 'state for the audit log could not be read');
-    return { unavailable: error instanceof Error ? error.message : String(error) };
+    return { unavailable: isOrgqlError(error) ? error.code : 'INTERNAL_SERVER_ERROR' };
   }
 }
 

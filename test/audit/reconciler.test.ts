@@ -33,7 +33,8 @@ describe('the reconciler resolves intents left without a result', () => {
   afterAll(() => t.close());
 
   it('records SUCCEEDED when the change is visible upstream, saying how it knows', async () => {
-    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'TAG_POLICY' }, policyType: 'TAG_POLICY' }));
+    const stateBefore = { root: { id: rootId, policyTypes: [] } };
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'TAG_POLICY' }, policyType: 'TAG_POLICY', stateBefore }));
     await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'TAG_POLICY' })); // the call that "got through" before the crash
     const report = await reconciler().runOnce();
     expect(report.resolved).toContainEqual(expect.objectContaining({ intentId, outcome: 'SUCCEEDED' }));
@@ -66,13 +67,43 @@ describe('the reconciler resolves intents left without a result', () => {
     expect(await t.gateway.database.prisma.auditEvent.count({ where: { intentId } })).toBe(1);
   });
 
-  it('frees the idempotency key of a call that died, so that a retry can run', async () => {
-    const scope = { actorId: 'alice', operation: 'frobnicate', key: 'died-1' };
-    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'claimed' });
-    await recorder.recordIntent(anIntent('frobnicate', { idempotencyKey: 'died-1' }));
-    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'in-progress' });
+  it('frees the idempotency key of a call that died without changing anything, so that a retry can run', async () => {
+    const scope = { actorId: 'alice', operation: 'enablePolicyType', key: 'died-1' };
+    const args = { rootId, type: 'INSPECTOR_POLICY' };
+    expect(await idempotency.claim(scope, args)).toMatchObject({ kind: 'claimed' });
+    await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: args, idempotencyKey: 'died-1' }));
+    expect(await idempotency.claim(scope, args)).toEqual({ kind: 'in-progress' });
     await reconciler().runOnce();
-    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'claimed' });
+    expect(await idempotency.claim(scope, args)).toMatchObject({ kind: 'claimed' });
+  });
+
+  it('completes the idempotency key of a call that died after its change, so that a retry replays instead of running twice', async () => {
+    const scope = { actorId: 'alice', operation: 'enablePolicyType', key: 'died-2' };
+    const args = { rootId, type: 'BACKUP_POLICY' };
+    await idempotency.claim(scope, args);
+    const stateBefore = { root: { id: rootId, policyTypes: [] } };
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'BACKUP_POLICY', stateBefore, idempotencyKey: 'died-2' }));
+    await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'BACKUP_POLICY' }));
+    await reconciler().runOnce();
+    expect(await idempotency.claim(scope, args)).toMatchObject({ kind: 'replay', auditEventId: intentId, response: { id: rootId } });
+  });
+
+  it('keeps the key of a call whose outcome stays unknown taken: a retry must not run the change a second time', async () => {
+    const scope = { actorId: 'alice', operation: 'frobnicate', key: 'died-3' };
+    await idempotency.claim(scope, { x: 1 });
+    await recorder.recordIntent(anIntent('frobnicate', { idempotencyKey: 'died-3' }));
+    await reconciler().runOnce();
+    expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'in-progress' });
+  });
+
+  it('lets only the claim that owns a key release it', async () => {
+    const scope = { actorId: 'alice', operation: 'enablePolicyType', key: 'owned-1' };
+    const claim = await idempotency.claim(scope, { a: 1 });
+    if (claim.kind !== 'claimed') throw new Error(`expected a claim, got ${claim.kind}`);
+    await idempotency.release(scope, '00000000-0000-4000-8000-000000000000');
+    expect(await idempotency.claim(scope, { a: 1 })).toEqual({ kind: 'in-progress' });
+    await idempotency.release(scope, claim.ownerToken);
+    expect(await idempotency.claim(scope, { a: 1 })).toMatchObject({ kind: 'claimed' });
   });
 
   it('leaves the chain intact', async () => {

@@ -1,34 +1,48 @@
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { AuditEventRecord } from '../../domain/audit-log';
+import { nodeIdKind } from '../../domain/node-id';
 import type { AuditRecorder, OrganizationsReader } from '../../domain/ports';
 import type { IdempotencyStore } from '../../domain/idempotency';
 import { toAuditRecord } from '../to-audit-record';
 import { RECONCILE_CHECKS } from './reconcile-checks';
-import type { Verdict } from './verdict';
+import type { ReconcileCheck, Verdict } from './verdict';
+
+/**
+ * Upstream's own record of a call, consulted before the state checks: a CloudTrail event whose
+ * requestID is the intent's upstream request id (or that is otherwise matched to it) says for
+ * certain whether the call was applied (no `errorCode`) or refused. The events engineer's feed
+ * plugs in here; without it the verdict rests on the state before and now.
+ */
+export interface CallEvidence {
+  verdictFor(intent: AuditEventRecord, result: AuditEventRecord | null): Promise<Verdict | undefined>;
+}
 
 export interface ReconcilerOptions {
-  /** An intent younger than this may still be in flight in some gateway process: leave it alone. */
+  /** An intent (or UNKNOWN result) younger than this may still be in flight upstream: leave it alone. */
   readonly graceMs: number;
-  readonly checks?: Readonly<Record<string, (intent: AuditEventRecord, organizations: OrganizationsReader) => Promise<Verdict>>>;
+  readonly checks?: Readonly<Record<string, ReconcileCheck>>;
+  readonly evidence?: CallEvidence;
 }
 
 export interface ReconcileReport {
   readonly resolved: Array<{ readonly intentId: string; readonly outcome: Verdict['outcome']; readonly reason: string }>;
-  /** Intents whose check failed transiently (e.g. upstream unavailable): tried again next pass. */
+  /** Intents whose check failed transiently (e.g. upstream unavailable) or stayed UNKNOWN: tried again next pass. */
   readonly deferred: number;
 }
 
 const BATCH = 200;
 
 /**
- * Resolves dangling intents: a process that died between the intent and the result left an intent
- * with no result. The upstream state tells whether the change happened; the verdict is appended as
- * the result, with `reconciliation` saying how it was reached. Several processes may reconcile at
- * once: the unique index on a result's intent_id lets only one result per intent in.
+ * Settles what the gateway could not: intents left without a result (the process died between the
+ * intent and the result) and results that said UNKNOWN (the answer was lost). The verdict comes from
+ * upstream's record of the call when there is one, otherwise from the state now compared with the
+ * state before on the intent. A dangling intent gets its RESULT; an UNKNOWN result gets a RESOLUTION
+ * pointing at the intent (nothing is rewritten). Unique indexes let only one of each in, whichever
+ * process reconciles. A settled idempotency key is completed (SUCCEEDED) or freed (FAILED).
  */
 export class Reconciler {
-  /** Intents at or below this sequence are known resolved: later passes start after it. */
+  /** Dangling intents at or below this sequence are known resolved: later passes start after it. */
   private floor = 0n;
 
   constructor(
@@ -41,9 +55,14 @@ export class Reconciler {
   ) {}
 
   async runOnce(): Promise<ReconcileReport> {
-    const checks = this.options.checks ?? RECONCILE_CHECKS;
-    const cutoff = new Date(Date.now() - this.options.graceMs);
     const report: { resolved: ReconcileReport['resolved']; deferred: number } = { resolved: [], deferred: 0 };
+    await this.settleDanglingIntents(report);
+    await this.settleUnknownResults(report);
+    return report;
+  }
+
+  private async settleDanglingIntents(report: { resolved: ReconcileReport['resolved']; deferred: number }): Promise<void> {
+    const cutoff = new Date(Date.now() - this.options.graceMs);
     let nextFloor: bigint | undefined;
     let after = this.floor;
     for (;;) {
@@ -57,8 +76,7 @@ export class Reconciler {
           nextFloor ??= row.sequence - 1n;
           continue;
         }
-        const intent = toAuditRecord(row);
-        const resolved = await this.resolve(intent, checks);
+        const resolved = await this.settle(toAuditRecord(row), null);
         if (resolved) report.resolved.push(resolved);
         else {
           report.deferred += 1;
@@ -72,35 +90,71 @@ export class Reconciler {
       after = rows[rows.length - 1]!.sequence;
     }
     if (nextFloor !== undefined && nextFloor > this.floor) this.floor = nextFloor;
-    return report;
   }
 
-  private async resolve(intent: AuditEventRecord, checks: NonNullable<ReconcilerOptions['checks']>): Promise<ReconcileReport['resolved'][number] | null> {
-    const check = checks[intent.operation];
+  /** UNKNOWN results without a resolution, oldest first; a verdict that is still UNKNOWN is tried again next pass. */
+  private async settleUnknownResults(report: { resolved: ReconcileReport['resolved']; deferred: number }): Promise<void> {
+    const cutoff = new Date(Date.now() - this.options.graceMs);
+    const rows = await this.prisma.auditEvent.findMany({
+      where: { kind: 'RESULT', outcome: 'UNKNOWN', occurredAt: { lt: cutoff }, intent: { results: { none: { kind: 'RESOLUTION' } } } },
+      include: { intent: true },
+      orderBy: { sequence: 'asc' },
+      take: BATCH,
+    });
+    for (const row of rows) {
+      if (!row.intent) continue;
+      const resolved = await this.settle(toAuditRecord(row.intent), toAuditRecord(row));
+      if (resolved && resolved.outcome !== 'UNKNOWN') report.resolved.push(resolved);
+      else report.deferred += 1;
+    }
+  }
+
+  private async settle(intent: AuditEventRecord, unknownResult: AuditEventRecord | null): Promise<ReconcileReport['resolved'][number] | null> {
     let verdict: Verdict;
     try {
-      verdict = check ? await check(intent, this.organizations) : { outcome: 'UNKNOWN', reason: `no reconciliation check exists for ${intent.operation} yet` };
+      verdict = (await this.options.evidence?.verdictFor(intent, unknownResult)) ?? (await this.check(intent));
     } catch (error) {
-      this.logger.warn({ err: error, intentId: intent.id, operation: intent.operation }, 'dangling intent could not be checked upstream; will retry');
+      this.logger.warn({ err: error, intentId: intent.id, operation: intent.operation }, 'audit intent could not be checked upstream; will retry');
       return null;
     }
+    // An UNKNOWN result stays as it is until there is something new to say.
+    if (unknownResult && verdict.outcome === 'UNKNOWN') return { intentId: intent.id, outcome: 'UNKNOWN', reason: verdict.reason };
     const reconciliation = `reconciler: ${verdict.reason}`;
+    const outcome =
+      verdict.outcome === 'SUCCEEDED'
+        ? { outcome: 'SUCCEEDED' as const, upstreamRequestId: unknownResult?.upstreamRequestId ?? undefined, reconciliation, ...createdIds(verdict.value) }
+        : { outcome: verdict.outcome, errorCode: 'RECONCILED', errorMessage: verdict.reason, reconciliation };
     try {
-      await this.recorder.recordResult(
-        intent.id,
-        verdict.outcome === 'SUCCEEDED'
-          ? { outcome: 'SUCCEEDED', upstreamRequestId: undefined, reconciliation }
-          : { outcome: verdict.outcome, errorCode: 'RECONCILED', errorMessage: verdict.reason, reconciliation },
-      );
+      if (unknownResult) await this.recorder.recordResolution(intent.id, outcome);
+      else await this.recorder.recordResult(intent.id, outcome);
     } catch (error) {
-      // Another process resolved it first (unique result per intent), or the database is away.
-      this.logger.info({ err: error, intentId: intent.id }, 'dangling intent not resolved by this process');
+      // Another process settled it first (unique result/resolution per intent), or the database is away.
+      this.logger.info({ err: error, intentId: intent.id }, 'audit intent not settled by this process');
       return null;
     }
-    if (intent.idempotencyKey !== null) {
-      await this.idempotency.release({ actorId: intent.actor.id, operation: intent.operation, key: intent.idempotencyKey }).catch(() => undefined);
+    if (intent.idempotencyKey !== null && verdict.outcome !== 'UNKNOWN') {
+      const scope = { actorId: intent.actor.id, operation: intent.operation, key: intent.idempotencyKey };
+      await this.idempotency.settle(scope, intent, verdict.outcome, verdict.value).catch((err) => this.logger.error({ err, intentId: intent.id }, 'idempotency key could not be settled'));
     }
-    this.logger.warn({ intentId: intent.id, operation: intent.operation, outcome: verdict.outcome, reason: verdict.reason }, 'dangling audit intent reconciled');
+    this.logger.warn(
+      { intentId: intent.id, operation: intent.operation, outcome: verdict.outcome, reason: verdict.reason, settled: unknownResult ? 'UNKNOWN result' : 'dangling intent' },
+      'dangling audit intent reconciled',
+    );
     return { intentId: intent.id, outcome: verdict.outcome, reason: verdict.reason };
   }
+
+  private check(intent: AuditEventRecord): Promise<Verdict> {
+    const checks: Readonly<Record<string, ReconcileCheck>> = this.options.checks ?? RECONCILE_CHECKS;
+    const check = Object.hasOwn(checks, intent.operation) ? checks[intent.operation] : undefined;
+    // Refused before anything was sent (upstreamAction None: role, rate limit) cannot have happened.
+    if (intent.upstreamAction === 'None') return Promise.resolve({ outcome: 'FAILED', reason: 'the attempt was refused before anything was sent upstream' });
+    return check ? check(intent, this.organizations) : Promise.resolve({ outcome: 'UNKNOWN', reason: `no reconciliation check exists for ${intent.operation} yet` });
+  }
+}
+
+/** The id of what a creation made (a policy or an OU), for the row's policyId/targetId as the gateway records them. */
+function createdIds(value: unknown): { policyId?: string; targetId?: string } {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string') return {};
+  return nodeIdKind(id) === 'POLICY' ? { policyId: id, targetId: id } : { targetId: id };
 }

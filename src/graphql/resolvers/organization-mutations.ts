@@ -4,7 +4,9 @@ import type { OrganizationalUnit } from '../../domain/organizational-unit';
 import type { Tag } from '../../domain/tag';
 import type { MutationResolvers } from '../../generated/graphql';
 import { runAudited } from '../audited-mutation';
-import { targetTypeOf } from '../audit-state';
+import type { Account } from '../../domain/account';
+import { organizationalUnitNamed, targetTypeOf } from '../audit-state';
+import { nodeStub, payloadRead } from '../payload-read';
 import type { GraphQLContext } from '../context';
 import { loadAnyNode } from '../org/org-node';
 
@@ -16,8 +18,14 @@ type OrganizationMutations = Pick<
 
 const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? undefined;
 
-/** The root's policy types as the change returned them; nothing is read before (see below). */
-const rootStateAfter = async (root?: Root): Promise<unknown> => (root ? { root: { id: root.id, policyTypes: root.policyTypes } } : undefined);
+const rootState = (root: Root) => ({ root: { id: root.id, policyTypes: root.policyTypes } });
+
+/** The root's policy types before the change (the reconciler's evidence) and as the change returned them. */
+const rootStateOf = (ctx: GraphQLContext, rootId: string) => async (root?: Root): Promise<unknown> => {
+  if (root) return rootState(root);
+  const found = (await ctx.organizations.listRoots()).find((r) => r.id === rootId);
+  return found ? rootState(found) : { root: null };
+};
 
 /** EnablePolicyType and DisablePolicyType differ only in the call; both answer with the root. */
 async function changePolicyType(
@@ -29,7 +37,7 @@ async function changePolicyType(
     ctx,
     {
       operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
-      policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateAfter,
+      policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateOf(ctx, rootId),
     },
     (writer) => (change === 'enable' ? writer.enablePolicyType(rootId, type) : writer.disablePolicyType(rootId, type)),
   );
@@ -47,10 +55,9 @@ async function tagState(ctx: GraphQLContext, resourceId: string): Promise<unknow
 }
 
 /**
- * Policy types, OUs, account moves and tags; each change goes through runAudited. Enabling or
- * disabling a policy type reads no state before the change (the arguments and the outcome say what
- * changed, and a read would delay committing the intent by an upstream round trip); the state
- * after is the root the change returned.
+ * Policy types, OUs, account moves and tags; each change goes through runAudited. The state before
+ * each change is recorded on its intent: it is what lets the reconciler tell this change from an
+ * effect that was already there (issue 11).
  */
 export const organizationMutations: OrganizationMutations = {
   enablePolicyType: (_parent, args, ctx) => changePolicyType(ctx, 'enable', args),
@@ -62,7 +69,8 @@ export const organizationMutations: OrganizationMutations = {
       {
         operation: 'createOrganizationalUnit', upstreamAction: 'CreateOrganizationalUnit', targetType: targetTypeOf(parentId), targetId: parentId,
         arguments: { parentId, name, tags: tagList }, idempotencyKey: key(idempotencyKey),
-        readState: async (created?: OrganizationalUnit) => (created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null }),
+        readState: async (created?: OrganizationalUnit) =>
+          created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null, existingWithName: await organizationalUnitNamed(ctx.organizations, parentId, name) },
         resultIds: (created) => ({ targetId: created.id }),
       },
       (writer) => writer.createOrganizationalUnit(parentId, name, tagList),
@@ -115,7 +123,7 @@ export const organizationMutations: OrganizationMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { account: await ctx.loaders.account.load(accountId), auditEventId };
+    return { account: await payloadRead(ctx, () => ctx.loaders.account.load(accountId), async () => nodeStub(accountId) as Account), auditEventId };
   },
   tagResource: async (_parent, { resourceId, tags, idempotencyKey }, ctx) => {
     const tagList: Tag[] = tags.map((t) => ({ key: t.key, value: t.value }));
@@ -128,7 +136,7 @@ export const organizationMutations: OrganizationMutations = {
       (writer) => writer.tagResource(resourceId, tagList),
     );
     ctx.loaders.clearAll();
-    return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };
+    return { resource: await payloadRead(ctx, () => loadAnyNode(ctx.loaders, resourceId), async () => nodeStub(resourceId)), auditEventId };
   },
   untagResource: async (_parent, { resourceId, tagKeys, idempotencyKey }, ctx) => {
     const { auditEventId } = await runAudited(
@@ -140,7 +148,7 @@ export const organizationMutations: OrganizationMutations = {
       (writer) => writer.untagResource(resourceId, tagKeys),
     );
     ctx.loaders.clearAll();
-    return { resource: await loadAnyNode(ctx.loaders, resourceId), auditEventId };
+    return { resource: await payloadRead(ctx, () => loadAnyNode(ctx.loaders, resourceId), async () => nodeStub(resourceId)), auditEventId };
   },
 };
 

@@ -1,11 +1,13 @@
 import { contentHash } from '../../domain/content-hash';
+import { validatePolicy } from '../../domain/policy';
 import { OrgqlError } from '../../domain/errors';
 import type { Policy } from '../../domain/organization-policy';
 import type { MutationResolvers } from '../../generated/graphql';
 import { runAudited } from '../audited-mutation';
 import type { GraphQLContext } from '../context';
-import { policyState, policyTypeOf, readPolicyState, readTargetState, targetTypeOf } from '../audit-state';
+import { policyNamed, policyState, policyTypeOf, readPolicyState, readTargetState, targetTypeOf } from '../audit-state';
 import { loadOrgNode } from '../org/org-node';
+import { nodeStub, once, payloadRead } from '../payload-read';
 import { assertValidPolicy, documentText } from '../policy-document';
 
 type PolicyMutations = Pick<MutationResolvers, 'createPolicy' | 'updatePolicy' | 'deletePolicy' | 'attachPolicy' | 'detachPolicy'>;
@@ -21,7 +23,10 @@ export const policyMutations: PolicyMutations = {
         operation: 'createPolicy', upstreamAction: 'CreatePolicy', targetType: 'POLICY', targetId: undefined, policyType: input.type,
         arguments: { name: input.name, description: input.description ?? '', type: input.type, content, tags },
         idempotencyKey: input.idempotencyKey ?? undefined,
-        readState: async (created?: Policy) => (created ? policyState(created) : { policy: null }),
+        // Before: whether a policy of the type already has the name (AWS then refuses the create);
+        // not looked up for a document the engine refuses, which costs no upstream call at all.
+        readState: async (created?: Policy) =>
+          created ? policyState(created) : validatePolicy(input.type, content).valid ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) } : { policy: null },
         resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
       },
       async (writer) => {
@@ -46,7 +51,7 @@ export const policyMutations: PolicyMutations = {
       ctx,
       {
         operation: 'updatePolicy', upstreamAction: 'UpdatePolicy', targetType: 'POLICY', targetId: id, policyId: id,
-        policyType: await policyTypeOf(ctx.organizations, id),
+        policyType: () => policyTypeOf(ctx.organizations, id),
         arguments: { id, name: input.name ?? undefined, description: input.description ?? undefined, content, expectedContentHash: expectedContentHash ?? undefined },
         idempotencyKey: input.idempotencyKey ?? undefined,
         readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
@@ -70,7 +75,7 @@ export const policyMutations: PolicyMutations = {
       ctx,
       {
         operation: 'deletePolicy', upstreamAction: 'DeletePolicy', targetType: 'POLICY', targetId: id, policyId: id,
-        policyType: await policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
+        policyType: () => policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
         readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
       },
       async (writer) => {
@@ -89,18 +94,23 @@ export const policyMutations: PolicyMutations = {
 };
 
 async function attachment(kind: 'attach' | 'detach', policyId: string, targetId: string, idempotencyKey: string | null | undefined, ctx: GraphQLContext) {
-  const policyType = await policyTypeOf(ctx.organizations, policyId);
+  // Read once, as evidence for the intent (type, target state) and as the payload's fallback.
+  const described = once(() => ctx.organizations.describePolicy(policyId));
+  const policyType = once(() => policyTypeOf(ctx.organizations, policyId, described));
   const { auditEventId } = await runAudited(
     ctx,
     {
       operation: `${kind}Policy`, upstreamAction: kind === 'attach' ? 'AttachPolicy' : 'DetachPolicy', targetType: targetTypeOf(targetId), targetId,
       policyId, policyType, arguments: { policyId, targetId }, idempotencyKey: idempotencyKey ?? undefined,
-      readState: () => readTargetState(ctx.organizations, targetId, policyType),
+      readState: async () => readTargetState(ctx.organizations, targetId, await policyType()),
     },
     (writer) => (kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId)),
   );
   ctx.loaders.clearAll();
-  const [policy, target] = await Promise.all([ctx.loaders.policy.load(policyId), loadOrgNode(ctx.loaders, targetId)]);
+  const [policy, target] = await Promise.all([
+    payloadRead(ctx, () => ctx.loaders.policy.load(policyId), described),
+    payloadRead(ctx, () => loadOrgNode(ctx.loaders, targetId), async () => nodeStub(targetId)),
+  ]);
   return { policy, target, auditEventId };
 }
 
