@@ -2,7 +2,7 @@ import type { AuditEventRecord } from '../../domain/audit-log';
 import { isOrgqlError } from '../../domain/errors';
 import { isPolicyType } from '../../domain/policy-type';
 import type { OrganizationsReader } from '../../domain/ports';
-import { argument, before, creditedIf, failed, rawArgument, succeeded, unknown, type MutationName, type ReconcileCheck, type Verdict } from './verdict';
+import { argument, before, creditedIf, failed, rawArgument, unknown, type MutationName, type ReconcileCheck, type Verdict } from './verdict';
 
 /** Runs `read`; a NOT_FOUND answer becomes `onMissing`'s verdict instead of an error. */
 async function unlessMissing(read: () => Promise<Verdict>, onMissing: () => Verdict): Promise<Verdict> {
