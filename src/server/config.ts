@@ -12,6 +12,8 @@ import { parseSecurityConfig, type SecurityConfig } from './security-config';
 export interface Config {
   readonly http: { readonly host: string; readonly port: number };
   readonly database: DatabaseTarget;
+  /** Where migrations run when not in `database`: as the tables' owner (ORGQL_MIGRATION_DATABASE_URL). */
+  readonly migrationDatabase?: DatabaseTarget;
   readonly upstream: UpstreamConfig;
   readonly log: { readonly level: LogLevel; readonly pretty: boolean };
   readonly security: SecurityConfig;
@@ -24,6 +26,19 @@ export interface AuditSettings {
   readonly reconcileIntervalMs: number;
   /** Intents younger than this may still be in flight in some gateway process and are left alone. */
   readonly reconcileGraceMs: number;
+  readonly checkpoints: CheckpointSettings;
+}
+
+/** Signed checkpoints of the chain head, kept outside the database (issue 11, item 7). */
+export interface CheckpointSettings {
+  /** Directory the checkpoint files are written to and verified from. */
+  readonly dir: string;
+  /** The Ed25519 private key (PEM); verification also accepts a public key. */
+  readonly signingKeyPath: string;
+  /** Whether a missing key is created (the default path) or is an error (a path the operator gave). */
+  readonly createKeyIfMissing: boolean;
+  /** How often the gateway writes one (0: never; `orgql audit checkpoint` still does). */
+  readonly intervalMs: number;
 }
 
 export type UpstreamConfig =
@@ -86,6 +101,13 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   ORGQL_AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   ORGQL_AUDIT_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
+  ORGQL_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// or postgres:// URL')
+    .optional(),
+  ORGQL_AUDIT_SIGNING_KEY: z.string().trim().min(1).optional(),
+  ORGQL_AUDIT_CHECKPOINT_DIR: z.string().trim().min(1).optional(),
+  ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: z.coerce.number().int().min(0).max(31_536_000).default(3600),
 });
 
 export interface Flags {
@@ -119,6 +141,9 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   if (e.ORGQL_UPSTREAM === 'emulator' && e.ORGQL_ORGANIZATIONS_ENDPOINT) {
     problems.push('ORGQL_UPSTREAM: "emulator" runs the embedded emulator and cannot be combined with ORGQL_ORGANIZATIONS_ENDPOINT');
   }
+  if (e.ORGQL_MIGRATION_DATABASE_URL && !e.DATABASE_URL) {
+    problems.push('ORGQL_MIGRATION_DATABASE_URL: only applies with DATABASE_URL (the embedded database has one role)');
+  }
   if (e.ORGQL_ASSUME_ROLE_ARN && e.ORGQL_UPSTREAM !== 'aws') {
     problems.push('ORGQL_ASSUME_ROLE_ARN: only applies with ORGQL_UPSTREAM=aws');
   }
@@ -126,16 +151,28 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   if (problems.length > 0 || !security.value) throw new ConfigError(problems);
 
   const client: ClientSettings = { maxAttempts: e.ORGQL_UPSTREAM_MAX_ATTEMPTS, requestTimeoutMs: e.ORGQL_UPSTREAM_TIMEOUT_MS };
+  const database: DatabaseTarget = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'pglite', dataDir: path.resolve(cwd, e.ORGQL_DATA_DIR, 'pgdata') };
+  const dataDir = path.resolve(cwd, e.ORGQL_DATA_DIR);
   return {
     http: { host: flags.host?.trim() ?? e.ORGQL_HOST, port: flagPort?.success ? flagPort.data : e.ORGQL_PORT },
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(cwd, e.ORGQL_DATA_DIR, 'pgdata') },
-    upstream: upstreamConfig(e, client, path.resolve(cwd, e.ORGQL_DATA_DIR)),
+    database,
+    ...(e.ORGQL_MIGRATION_DATABASE_URL ? { migrationDatabase: { kind: 'postgres', url: e.ORGQL_MIGRATION_DATABASE_URL } as const } : {}),
+    upstream: upstreamConfig(e, client, dataDir),
     log: { level: e.LOG_LEVEL, pretty: e.ORGQL_LOG_FORMAT === 'pretty' || (e.ORGQL_LOG_FORMAT === 'auto' && isTTY) },
     production: e.NODE_ENV === 'production',
     security: security.value,
-    audit: { reconcileIntervalMs: e.ORGQL_AUDIT_RECONCILE_INTERVAL_MS, reconcileGraceMs: e.ORGQL_AUDIT_RECONCILE_GRACE_MS },
+    audit: {
+      reconcileIntervalMs: e.ORGQL_AUDIT_RECONCILE_INTERVAL_MS,
+      reconcileGraceMs: e.ORGQL_AUDIT_RECONCILE_GRACE_MS,
+      checkpoints: {
+        dir: path.resolve(cwd, e.ORGQL_AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, 'checkpoints')),
+        signingKeyPath: path.resolve(cwd, e.ORGQL_AUDIT_SIGNING_KEY ?? path.join(dataDir, 'audit-signing-key.pem')),
+        createKeyIfMissing: e.ORGQL_AUDIT_SIGNING_KEY === undefined,
+        intervalMs: e.ORGQL_AUDIT_CHECKPOINT_INTERVAL_S * 1000,
+      },
+    },
   };
 }
 

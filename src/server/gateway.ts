@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../database/database';
-import { migrateDatabase } from '../database/migrate';
 import { createAuthenticator } from '../auth/authenticator';
 import { createJwtVerifier } from '../auth/jwt-verifier';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
@@ -24,6 +23,7 @@ import { createAuditServices } from './audit-services';
 import type { Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { ensureBootstrapKey } from './bootstrap-key';
+import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
 import { startSeededEmulator } from './seeded-emulator';
 
@@ -53,7 +53,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
   try {
     const db = await openDatabase(config.database);
     closers.push(() => db.close());
-    await migrate(db, logger);
+    await migrate(config, db, logger);
 
     let target: UpstreamTarget;
     let emulatorUrl: string | undefined;
@@ -149,8 +149,8 @@ function actorOf(principal: Principal): Actor {
   return { id: principal.id, type: principal.type, displayName: principal.displayName, authMethod: principal.type === 'API_KEY' ? 'api-key' : 'jwt' };
 }
 
-async function migrate(db: Database, logger: Logger): Promise<void> {
-  const report = await migrateDatabase(db);
+async function migrate(config: Config, db: Database, logger: Logger): Promise<void> {
+  const report = await migrateConfigured(config, db);
   logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: db.target.kind }, 'database migrations checked');
   if (report.unknownApplied.length > 0) logger.warn({ unknownApplied: report.unknownApplied }, 'the database has migrations this build does not know');
 }

@@ -26,6 +26,27 @@ describe('gateway configuration', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgresql://u@db:5432/orgql' });
   });
 
+  it('migrates over ORGQL_MIGRATION_DATABASE_URL (the owner) when it is set, else over DATABASE_URL', () => {
+    const split = parseConfig({ env: { DATABASE_URL: 'postgresql://gw@db/orgql', ORGQL_MIGRATION_DATABASE_URL: 'postgresql://owner@db/orgql' } });
+    expect(split.database).toEqual({ kind: 'postgres', url: 'postgresql://gw@db/orgql' });
+    expect(split.migrationDatabase).toEqual({ kind: 'postgres', url: 'postgresql://owner@db/orgql' });
+    expect(parseConfig({ env: { DATABASE_URL: 'postgresql://gw@db/orgql' } }).migrationDatabase).toBeUndefined();
+    expect(problemsOf(() => parseConfig({ env: { ORGQL_MIGRATION_DATABASE_URL: 'postgresql://owner@db/orgql' } }))).toEqual([
+      expect.stringMatching(/^ORGQL_MIGRATION_DATABASE_URL: only applies with DATABASE_URL/),
+    ]);
+  });
+
+  it('keeps audit checkpoints and their signing key in the data directory unless told', () => {
+    expect(parseConfig({ env: {}, cwd: '/srv/app' }).audit.checkpoints).toEqual({
+      dir: path.resolve('/srv/app/.orgql/checkpoints'),
+      signingKeyPath: path.resolve('/srv/app/.orgql/audit-signing-key.pem'),
+      createKeyIfMissing: true,
+      intervalMs: 3_600_000,
+    });
+    const told = parseConfig({ env: { ORGQL_AUDIT_SIGNING_KEY: '/keys/audit.pem', ORGQL_AUDIT_CHECKPOINT_DIR: '/worm/orgql', ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: '60' }, cwd: '/srv/app' });
+    expect(told.audit.checkpoints).toEqual({ dir: '/worm/orgql', signingKeyPath: '/keys/audit.pem', createKeyIfMissing: false, intervalMs: 60_000 });
+  });
+
   it('points the SDK at ORGQL_ORGANIZATIONS_ENDPOINT with local credentials', () => {
     const config = parseConfig({ env: { ORGQL_ORGANIZATIONS_ENDPOINT: 'http://127.0.0.1:4566' } });
     expect(config.upstream).toMatchObject({

@@ -29,6 +29,11 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+export interface GatewayOptions {
+  /** A database prepared by the test (dropped on close), reached through env's DATABASE_URL; default: a fresh one. */
+  readonly database?: TestDatabase;
+}
+
 /** A real gateway in this process, its log lines, and key management on its database. */
 export interface GatewayUnderTest {
   readonly gateway: RunningGateway;
@@ -43,8 +48,8 @@ export interface GatewayUnderTest {
  * default the embedded emulator with the demo organization). It makes no demand on credentials:
  * with JWT configured, no bootstrap key exists.
  */
-export async function startGatewayUnderTest(env: Record<string, string> = {}): Promise<GatewayUnderTest> {
-  const testDb: TestDatabase = await createTestDatabase();
+export async function startGatewayUnderTest(env: Record<string, string> = {}, options: GatewayOptions = {}): Promise<GatewayUnderTest> {
+  const testDb: TestDatabase = options.database ?? (await createTestDatabase());
   const logs: Array<Record<string, any>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -53,7 +58,8 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
     },
   });
   const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: testDb.dataDir, ...env }, flags: { port: '0' } });
-  const gateway = await startGateway({ ...config, database: testDb.target }, pino({ level: 'info' }, sink)).catch(async (error) => {
+  // A database the caller prepared is reached the way env says (DATABASE_URL as some role).
+  const gateway = await startGateway(options.database ? config : { ...config, database: testDb.target }, pino({ level: 'info' }, sink)).catch(async (error) => {
     await testDb.drop();
     throw error;
   });
@@ -76,8 +82,8 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}): P
 }
 
 /** startGatewayUnderTest, with requests sent as the bootstrap admin the gateway made on its fresh database. */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const base = await startGatewayUnderTest(env);
+export async function startTestGateway(env: Record<string, string> = {}, options: GatewayOptions = {}): Promise<TestGateway> {
+  const base = await startGatewayUnderTest(env, options);
   const { gateway } = base;
   if (!gateway.bootstrapAdminKey) throw new Error('expected the gateway to create an admin key on a fresh database');
   const adminKey = gateway.bootstrapAdminKey;
