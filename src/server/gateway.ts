@@ -11,6 +11,7 @@ import { armorFor, parseOptionsFor } from '../graphql/armor';
 import { buildExecutableSchema } from '../graphql/executable-schema';
 import { createMutationRateLimiter } from '../graphql/mutation-rate-limit';
 import { retryAfterPlugin } from '../graphql/retry-after-plugin';
+import { idempotentReplayPlugin } from '../graphql/idempotent-replay-plugin';
 import type { GraphQLContext } from '../graphql/context';
 import { createFormatError } from '../graphql/format-error';
 import { createLoaders } from '../graphql/loaders/create-loaders';
@@ -101,7 +102,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin()],
+      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin(), idempotentReplayPlugin()],
     });
     const readiness = createReadiness(
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },

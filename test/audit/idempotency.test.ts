@@ -30,6 +30,8 @@ describe('idempotency keys on mutations', () => {
     expect(first.body.errors).toBeUndefined();
     expect(second.body.errors).toBeUndefined();
     expect(second.body.data).toEqual(first.body.data);
+    expect((first.body as { extensions?: { orgql?: { idempotentReplay?: boolean } } }).extensions?.orgql?.idempotentReplay).toBeUndefined();
+    expect((second.body as { extensions?: { orgql?: unknown } }).extensions?.orgql).toMatchObject({ idempotentReplay: true });
     expect(await calls('EnablePolicyType')).toBe(before + 1);
     const intents = await t.gateway.database.prisma.auditEvent.count({ where: { idempotencyKey: 'retry-1', kind: 'INTENT' } });
     expect(intents).toBe(1);
