@@ -3,6 +3,7 @@ import { failureOutcome } from '../domain/failure-outcome';
 import type { PolicyType } from '../domain/policy-type';
 import type { AuditIntent, AuditResult, Mutated, OrganizationsWriter } from '../domain/ports';
 import { claimIdempotencyKey } from './audited-idempotency';
+import { compactArguments } from './compact-arguments';
 import type { GraphQLContext } from './context';
 import { markIdempotentReplay } from './idempotent-replay-plugin';
 import { trackedWriter } from './tracked-writer';
@@ -67,7 +68,7 @@ export async function runAudited<T>(
     // An unusable or conflicting key still leaves a mutation attempt: it is recorded (without the
     // key, which belongs to the other call) and refused. Only an unreachable store is not recorded.
     if (isOrgqlError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT')) {
-      return runAudited<T>(ctx, { ...intent, idempotencyKey: undefined, readState: undefined, policyType: undefined }, async () => {
+      return runAudited<T>(ctx, { ...intent, arguments: compactArguments(intent.arguments), idempotencyKey: undefined, readState: undefined, policyType: undefined }, async () => {
         throw error;
       });
     }

@@ -10,8 +10,8 @@ import { hasPermission, type Permission, type Principal } from '../domain/identi
  */
 export interface AuthorizationHooks<Context> {
   principalOf(context: Context): Principal;
-  /** Called before a root mutation runs: may throw to refuse it (rate limit). */
-  beforeMutation?(context: Context, fieldName: string): void;
+  /** Called before a root mutation runs, before the role check (a refused attempt counts too): may throw to refuse it (rate limit). */
+  beforeMutation?(context: Context, fieldName: string): Promise<void>;
   /** Records a refused mutation attempt (the audit log keeps denials too), then the error is thrown. */
   onMutationRefused(context: Context, fieldName: string, args: Record<string, unknown>, error: OrgqlError): Promise<void>;
 }
@@ -42,10 +42,12 @@ function guard<Context>(
     resolve: async (source, args, context, info) => {
       const principal = hooks.principalOf(context);
       try {
+        // Every attempt counts against the limit, refused ones too: a flood of FORBIDDEN attempts
+        // is throttled (and its audit rows with it) like any other (issue 11 item 5).
+        if (isMutation) await hooks.beforeMutation?.(context, fieldName);
         if (!hasPermission(principal.roles, required)) {
           throw new OrgqlError('FORBIDDEN', `Your role does not allow ${info.parentType.name}.${fieldName} (it needs ${required}).`, { requiredPermission: required });
         }
-        if (isMutation) hooks.beforeMutation?.(context, fieldName);
       } catch (error) {
         if (isMutation && error instanceof OrgqlError) await hooks.onMutationRefused(context, fieldName, args, error);
         throw error;

@@ -9,7 +9,7 @@ import type { Principal } from '../domain/identity';
 import type { Actor, OrganizationsPort } from '../domain/ports';
 import { armorFor, parseOptionsFor } from '../graphql/armor';
 import { buildExecutableSchema } from '../graphql/executable-schema';
-import { createMutationRateLimiter } from '../graphql/mutation-rate-limit';
+import { createMutationRateLimiter } from '../auth/prisma-mutation-rate-limit';
 import { retryAfterPlugin } from '../graphql/retry-after-plugin';
 import { idempotentReplayPlugin } from '../graphql/idempotent-replay-plugin';
 import type { GraphQLContext } from '../graphql/context';
@@ -91,7 +91,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
 
     const armor = armorFor(security.limits, security.introspection);
     const apollo = new ApolloServer<GraphQLContext>({
-      schema: buildExecutableSchema({ limitMutations: createMutationRateLimiter(security.mutationRateLimit) }),
+      schema: buildExecutableSchema({ limitMutations: createMutationRateLimiter(db.prisma, security.mutationRateLimit) }),
       formatError: createFormatError({ hideSuggestions: !security.introspection }),
       includeStacktraceInErrorResponses: false,
       introspection: security.introspection,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { JwtSettings } from '../auth/jwt-verifier';
 import type { QueryLimits } from '../graphql/armor';
-import type { RateLimitSettings } from '../graphql/mutation-rate-limit';
+import type { RateLimitSettings } from '../auth/prisma-mutation-rate-limit';
 
 export interface SecurityConfig {
   /** Unset: only API keys authenticate. */
