@@ -20,6 +20,7 @@ import { UpstreamWriteAccess } from '../graphql/audited-mutation';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
 import { registerAuditExport } from './audit-export-route';
+import { startCheckpointing } from './audit-checkpoints';
 import { createAuditServices } from './audit-services';
 import type { Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
@@ -133,6 +134,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     await app.listen({ host: config.http.host, port: config.http.port });
     closers.push(() => app.close());
     closers.push(auditServices.startReconciling());
+    closers.push(startCheckpointing(db.prisma, config.audit.checkpoints, logger));
 
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;

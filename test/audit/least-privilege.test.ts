@@ -39,6 +39,7 @@ onPostgres('least privilege: the gateway connects as a role that owns nothing', 
   const env = { DATABASE_URL: urlAs(gatewayRole, database), ORGQL_MIGRATION_DATABASE_URL: urlAs(owner, database) };
   let t: TestGateway;
   let asGateway: Client;
+  let dataDir: string;
 
   beforeAll(async () => {
     await asSuperuser([`CREATE ROLE ${owner} LOGIN CREATEROLE`, `CREATE ROLE ${gatewayRole} LOGIN`, `CREATE DATABASE ${database} OWNER ${owner}`]);
@@ -47,7 +48,7 @@ onPostgres('least privilege: the gateway connects as a role that owns nothing', 
     const ownerDb = await openDatabase({ kind: 'postgres', url: env.ORGQL_MIGRATION_DATABASE_URL });
     await migrateDatabase(ownerDb).finally(() => ownerDb.close());
     await asSuperuser([`GRANT orgql_app TO ${gatewayRole}`]);
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'orgql-test-'));
+    dataDir = mkdtempSync(path.join(tmpdir(), 'orgql-test-'));
     const drop = async () => {
       await asSuperuser([`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`, `DROP ROLE IF EXISTS ${gatewayRole}`, `DROP ROLE IF EXISTS ${owner}`]);
       rmSync(dataDir, { recursive: true, force: true });
@@ -94,7 +95,7 @@ onPostgres('least privilege: the gateway connects as a role that owns nothing', 
   });
 
   it('lets orgql audit verify run as the gateway role (read-only) with migrations as the owner', async () => {
-    const { code, output } = await runOrgql(['audit', 'verify'], env);
+    const { code, output } = await runOrgql(['audit', 'verify'], { ...env, ORGQL_DATA_DIR: dataDir });
     expect(output).toMatch(/^OK: 2 rows verified/m);
     expect(code).toBe(0);
   });
