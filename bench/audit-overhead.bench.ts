@@ -29,7 +29,7 @@ const ITERATIONS = Number(process.argv[2] ?? 500);
 const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
 async function measure(label: string, db: Database, endpoint: string): Promise<void> {
-  const organizations = createSdkOrganizations(createOrganizationsClient({ kind: 'endpoint', endpoint, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }));
+  const organizations = createSdkOrganizations(createOrganizationsClient({ kind: 'endpoint', endpoint, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000, rateScale: 0 }));
   const sdk = new OrganizationsClient({ endpoint, region: 'us-east-1', credentials });
   const accountId = (await sdk.send(new ListAccountsCommand({}))).Accounts![0]!.Id!;
   const ctx = {

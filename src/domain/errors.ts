@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'ACCESS_DENIED',
   'UPSTREAM_THROTTLED',
   'UPSTREAM_UNAVAILABLE',
+  /** AWS Organizations did not answer within ORGQL_UPSTREAM_TIMEOUT_MS. A change may have been made: details.outcomeUnknown. */
+  'UPSTREAM_TIMEOUT',
   'AUDIT_UNAVAILABLE',
   'BAD_USER_INPUT',
   /** No or invalid credentials (HTTP 401). */

@@ -56,6 +56,10 @@ export type UpstreamConfig =
 export interface ClientSettings {
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
+  readonly rateScale: number;
+  readonly concurrency: number;
+  readonly readDeadlineMs: number;
+  readonly writeDeadlineMs: number;
 }
 
 export type LogLevel = z.infer<typeof logLevel>;
@@ -92,6 +96,10 @@ const envSchema = z.object({
   ORGQL_EMULATOR_SEED: z.string().trim().min(1).default('demo'),
   ORGQL_UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   ORGQL_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ORGQL_UPSTREAM_RATE_SCALE: z.coerce.number().min(0).max(100).optional(),
+  ORGQL_UPSTREAM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  ORGQL_UPSTREAM_READ_DEADLINE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  ORGQL_UPSTREAM_WRITE_DEADLINE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   AWS_REGION: z.string().trim().min(1).default('us-east-1'),
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_SECRET_ACCESS_KEY: optionalText,
@@ -150,7 +158,15 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   problems.push(...security.problems);
   if (problems.length > 0 || !security.value) throw new ConfigError(problems);
 
-  const client: ClientSettings = { maxAttempts: e.ORGQL_UPSTREAM_MAX_ATTEMPTS, requestTimeoutMs: e.ORGQL_UPSTREAM_TIMEOUT_MS };
+  const client: ClientSettings = {
+    maxAttempts: e.ORGQL_UPSTREAM_MAX_ATTEMPTS,
+    requestTimeoutMs: e.ORGQL_UPSTREAM_TIMEOUT_MS,
+    // AWS's documented rates, except for the embedded emulator, which has no quota to respect.
+    rateScale: e.ORGQL_UPSTREAM_RATE_SCALE ?? (e.ORGQL_UPSTREAM !== 'aws' && !e.ORGQL_ORGANIZATIONS_ENDPOINT ? 0 : 1),
+    concurrency: e.ORGQL_UPSTREAM_CONCURRENCY,
+    readDeadlineMs: e.ORGQL_UPSTREAM_READ_DEADLINE_MS,
+    writeDeadlineMs: e.ORGQL_UPSTREAM_WRITE_DEADLINE_MS,
+  };
   const database: DatabaseTarget = e.DATABASE_URL
     ? { kind: 'postgres', url: e.DATABASE_URL }
     : { kind: 'pglite', dataDir: path.resolve(cwd, e.ORGQL_DATA_DIR, 'pgdata') };

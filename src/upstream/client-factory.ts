@@ -1,6 +1,10 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { addIdGuard } from './id-guard-middleware';
+import { addPacedSend, type UpstreamHooks } from './paced-send';
+import { RequestScheduler } from './request-scheduler';
+
+export type { UpstreamCallEvent, UpstreamCallOutcome, UpstreamHooks } from './paced-send';
 
 export type UpstreamTarget =
   /** The real Organizations API: SDK default endpoint and credential chain, optionally assuming a role. */
@@ -15,36 +19,67 @@ export interface StaticCredentials {
 }
 
 export interface ClientOptions {
-  /**
-   * Total attempts per call, including the first. The SDK's `standard` retry mode retries throttling
-   * (TooManyRequestsException), 5xx and transient network errors with exponential backoff and full
-   * jitter (capped at 20 s per wait) and draws every retry from a client-wide retry-quota bucket, so
-   * a struggling upstream is not hammered: the budget is bounded per call (maxAttempts) and per
-   * client (the quota). When it is spent the error reaches the caller as UPSTREAM_THROTTLED with
-   * retryAfterSeconds (sdk-call.ts). AWS: "Retry behavior" in the SDKs and Tools reference guide.
-   */
+  /** Attempts of a read after a transient failure (5xx, reset, refused connection), the first included. */
   readonly maxAttempts: number;
+  /**
+   * Per attempt: connecting, waiting for the answer's headers, and each silence while its body
+   * streams. Enforced (the smithy handler only logs an overrun unless throwOnRequestTimeout is set).
+   */
   readonly requestTimeoutMs: number;
+  /** Multiplies AWS's documented per-operation rates (default 1); 0 turns pacing off. */
+  readonly rateScale?: number | undefined;
+  /** Requests in flight at once (default 8). */
+  readonly concurrency?: number | undefined;
+  /** A read retries throttling until this long after its first attempt (default 60 s). */
+  readonly readDeadlineMs?: number | undefined;
+  /** A change's whole budget: waiting for its turn, its attempts and backoff (default 30 s). */
+  readonly writeDeadlineMs?: number | undefined;
 }
 
-export function createOrganizationsClient(target: UpstreamTarget, options: ClientOptions): OrganizationsClient {
+export const CLIENT_DEFAULTS = { rateScale: 1, concurrency: 8, readDeadlineMs: 60_000, writeDeadlineMs: 30_000 } as const;
+
+/**
+ * The Organizations client every orgql component uses. Its calls are paced to AWS's documented
+ * per-operation rates, bounded in concurrency, retried by paced-send.ts (the SDK's own retry
+ * middleware is removed) and reported to `hooks.onUpstreamCall`. One client, one scheduler: share the
+ * client to share the quota.
+ */
+export function createOrganizationsClient(target: UpstreamTarget, options: ClientOptions, hooks: UpstreamHooks = {}): OrganizationsClient {
+  const timeout = options.requestTimeoutMs;
   const common = {
     region: target.region,
-    maxAttempts: options.maxAttempts,
+    maxAttempts: 1,
     retryMode: 'standard',
-    requestHandler: { requestTimeout: options.requestTimeoutMs, connectionTimeout: options.requestTimeoutMs },
+    requestHandler: { requestTimeout: timeout, connectionTimeout: timeout, socketTimeout: timeout, throwOnRequestTimeout: true },
   } as const;
+  let client: OrganizationsClient;
   if (target.kind === 'endpoint') {
-    return guarded(new OrganizationsClient({ ...common, endpoint: target.endpoint, credentials: target.credentials }));
+    client = new OrganizationsClient({ ...common, endpoint: target.endpoint, credentials: target.credentials });
+  } else {
+    const base = fromNodeProviderChain();
+    const credentials = target.assumeRoleArn
+      ? fromTemporaryCredentials({ masterCredentials: base, params: { RoleArn: target.assumeRoleArn, RoleSessionName: 'orgql' } })
+      : base;
+    client = new OrganizationsClient({ ...common, credentials });
   }
-  const base = fromNodeProviderChain();
-  const credentials = target.assumeRoleArn
-    ? fromTemporaryCredentials({ masterCredentials: base, params: { RoleArn: target.assumeRoleArn, RoleSessionName: 'orgql' } })
-    : base;
-  return guarded(new OrganizationsClient({ ...common, credentials }));
-}
-
-function guarded(client: OrganizationsClient): OrganizationsClient {
+  const scheduler = new RequestScheduler({
+    rateScale: options.rateScale ?? CLIENT_DEFAULTS.rateScale,
+    concurrency: options.concurrency ?? CLIENT_DEFAULTS.concurrency,
+  });
+  // paced-send.ts decides every retry; the SDK's would resend changes after any transient error.
+  // Its slot stays, as a pass-through: the signer is placed relative to it by name.
+  client.middlewareStack.remove('retryMiddleware');
+  client.middlewareStack.add((next) => next, { step: 'finalizeRequest', priority: 'high', name: 'retryMiddleware' });
   addIdGuard(client);
+  addPacedSend(
+    client,
+    scheduler,
+    {
+      maxAttempts: options.maxAttempts,
+      readDeadlineMs: options.readDeadlineMs ?? CLIENT_DEFAULTS.readDeadlineMs,
+      writeDeadlineMs: options.writeDeadlineMs ?? CLIENT_DEFAULTS.writeDeadlineMs,
+    },
+    hooks,
+  );
   return client;
 }

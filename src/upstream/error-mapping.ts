@@ -1,4 +1,5 @@
 import { OrgqlError, type ErrorCode } from '../domain/errors';
+import { isTimeout } from './attempt-verdict';
 
 /**
  * Translates AWS Organizations exceptions (by name, as the SDK deserialises them) into domain
@@ -38,19 +39,26 @@ const CODE_BY_EXCEPTION: Readonly<Record<string, ErrorCode>> = {
   ServiceException: 'UPSTREAM_UNAVAILABLE',
 };
 
-/** Network failures, timeouts and 5xx answers all mean the same to a caller: try again later. */
-const UNAVAILABLE_NAMES = new Set(['TimeoutError', 'AbortError', 'RequestTimeout']);
-
 interface SdkLikeError {
   name?: string;
   message?: string;
   code?: string;
   Reason?: string;
   $metadata?: { httpStatusCode?: number; requestId?: string };
-  $retryable?: unknown;
 }
 
-export function toOrgqlError(error: unknown, retryAfterSeconds = 1): OrgqlError {
+export interface MappingContext {
+  /** For UPSTREAM_THROTTLED: how long the caller should wait. */
+  readonly retryAfterSeconds?: number;
+  /**
+   * Set for changes only, as `details.outcomeUnknown`: true when the request may have reached AWS
+   * without orgql learning the result (attempt-verdict.ts `unknown`), so the audit records UNKNOWN
+   * and the reconciler settles it; false when AWS provably did nothing (issue 11).
+   */
+  readonly outcomeUnknown?: boolean | undefined;
+}
+
+export function toOrgqlError(error: unknown, context: MappingContext = {}): OrgqlError {
   if (error instanceof OrgqlError) return error;
   const e = (error ?? {}) as SdkLikeError;
   const name = e.name ?? 'Error';
@@ -58,19 +66,24 @@ export function toOrgqlError(error: unknown, retryAfterSeconds = 1): OrgqlError 
   const details: Record<string, unknown> = { upstreamException: name };
   if (upstreamRequestId) details.upstreamRequestId = upstreamRequestId;
   if (e.Reason) details.reason = e.Reason;
+  if (context.outcomeUnknown !== undefined) details.outcomeUnknown = context.outcomeUnknown;
+  const maybe = context.outcomeUnknown ? ' The change may or may not have been made.' : '';
 
   const code = CODE_BY_EXCEPTION[name];
-  if (code === 'UPSTREAM_THROTTLED') details.retryAfterSeconds = retryAfterSeconds;
+  if (code === 'UPSTREAM_THROTTLED') details.retryAfterSeconds = context.retryAfterSeconds ?? 1;
+  if (code === 'UPSTREAM_UNAVAILABLE') return new OrgqlError(code, `${e.message || name}${maybe}`, details, { cause: error });
   if (code) return new OrgqlError(code, e.message || name, details, { cause: error });
 
+  if (isTimeout(error)) {
+    return new OrgqlError('UPSTREAM_TIMEOUT', `AWS Organizations did not answer in time.${maybe}`, details, { cause: error });
+  }
   const status = e.$metadata?.httpStatusCode;
-  const networkCode = e.code;
-  if (UNAVAILABLE_NAMES.has(name) || (status !== undefined && status >= 500) || (networkCode && /^E[A-Z]+/.test(networkCode))) {
-    return new OrgqlError('UPSTREAM_UNAVAILABLE', 'AWS Organizations is unreachable or failing; try again later.', details, { cause: error });
+  if (status !== undefined && status >= 500) {
+    return new OrgqlError('UPSTREAM_UNAVAILABLE', `AWS Organizations is failing; try again later.${maybe}`, details, { cause: error });
   }
-  if (status === undefined && error instanceof Error && !('$metadata' in error)) {
-    // A transport failure (connection refused, DNS) surfaces as a plain Error without metadata.
-    return new OrgqlError('UPSTREAM_UNAVAILABLE', 'AWS Organizations is unreachable; try again later.', details, { cause: error });
+  if (status === undefined && (e.code !== undefined || (error instanceof Error && !('$metadata' in error)))) {
+    // A transport failure (connection refused or reset, DNS) comes without an HTTP status.
+    return new OrgqlError('UPSTREAM_UNAVAILABLE', `AWS Organizations is unreachable; try again later.${maybe}`, details, { cause: error });
   }
-  return new OrgqlError('UPSTREAM_UNAVAILABLE', `AWS Organizations answered with an unexpected error (${name}).`, details, { cause: error });
+  return new OrgqlError('UPSTREAM_UNAVAILABLE', `AWS Organizations answered with an unexpected error (${name}).${maybe}`, details, { cause: error });
 }

@@ -1,5 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { startFaultUpstream, throttled, type FaultUpstream } from '../upstream/fault-upstream';
 import { startStubUpstream } from './support/stub-upstream';
 
 /** A gateway pointed at a separate upstream, closed after the test. */
@@ -9,29 +10,38 @@ async function gatewayOn(endpoint: string, maxAttempts: number): Promise<TestGat
 
 describe('upstream failures reach the caller as stable error codes', () => {
   let emulator: RunningEmulator | undefined;
+  let fault: FaultUpstream | undefined;
   let t: TestGateway | undefined;
   afterEach(async () => {
     await t?.close();
+    await fault?.close();
     await emulator?.close();
     t = undefined;
+    fault = undefined;
     emulator = undefined;
   });
 
-  it('answers UPSTREAM_THROTTLED with retryAfterSeconds once the retry budget is spent', async () => {
+  it('answers UPSTREAM_THROTTLED with retryAfterSeconds when AWS keeps throttling past the read deadline', async () => {
+    fault = await startFaultUpstream(() => throttled);
+    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: fault.url, ORGQL_UPSTREAM_READ_DEADLINE_MS: '3000' });
+    const { body } = await t.graphql(`{ organization { id } }`);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_THROTTLED', retryAfterSeconds: expect.any(Number) });
+    expect(body.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(fault.requests.DescribeOrganization).toBeGreaterThan(1);
+  });
+
+  it("paces calls to AWS's documented rates, so a burst against a throttling emulator is never throttled", async () => {
     emulator = await startEmulator({ seed: 'demo', throttle: true });
     t = await gatewayOn(emulator.url, 1);
     // DescribeOrganization is throttled at 1 per second with a burst of 2 (user guide throttling table).
-    const responses = [];
-    for (let i = 0; i < 4; i++) responses.push(await t.graphql(`{ organization { id } }`));
-    const throttled = responses.find((r) => r.body.errors);
-    expect(throttled).toBeDefined();
-    expect(throttled!.body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_THROTTLED', retryAfterSeconds: expect.any(Number) });
-    expect(throttled!.body.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-  });
+    const responses = await Promise.all([1, 2, 3, 4].map(() => t!.graphql(`{ organization { id } }`)));
+    expect(responses.map((r) => r.body.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(emulator.stats().calls.DescribeOrganization).toBe(4);
+  }, 30_000);
 
-  it('retries throttled calls with backoff so a short burst still succeeds', async () => {
+  it('retries throttled calls with backoff when pacing is off', async () => {
     emulator = await startEmulator({ seed: 'demo', throttle: true });
-    t = await gatewayOn(emulator.url, 6);
+    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_UPSTREAM_MAX_ATTEMPTS: '6', ORGQL_UPSTREAM_RATE_SCALE: '0' });
     for (let i = 0; i < 4; i++) {
       const { body } = await t.graphql(`{ organization { id } }`);
       expect(body.errors).toBeUndefined();
@@ -39,6 +49,27 @@ describe('upstream failures reach the caller as stable error codes', () => {
     // More calls reached the emulator than requests were made: the throttled ones were retried.
     expect(emulator.stats().calls.DescribeOrganization).toBeGreaterThan(4);
   }, 60_000);
+
+  it('sends a change once when its answer is lost after it reached AWS, and tells the caller the outcome is unknown', async () => {
+    emulator = await startEmulator({ seed: 'demo' });
+    fault = await startFaultUpstream((operation) => (operation === 'CreateOrganizationalUnit' ? { kind: 'pass-then-reset' } : { kind: 'pass' }), emulator.url);
+    t = await gatewayOn(fault.url, 4);
+    const { body } = await t.graphql(`mutation { createOrganizationalUnit(parentId: "r-demo", name: "Lost answer") { organizationalUnit { id } } }`);
+    expect(body.errors![0]!.extensions).toMatchObject({ outcomeUnknown: true });
+    expect(fault.requests.CreateOrganizationalUnit).toBe(1);
+    expect(emulator.stats().calls.CreateOrganizationalUnit).toBe(1);
+  });
+
+  it('answers a change to a frozen upstream within the timeout + 1 s', async () => {
+    emulator = await startEmulator({ seed: 'demo' });
+    fault = await startFaultUpstream((operation) => (operation === 'CreateOrganizationalUnit' ? { kind: 'freeze' } : { kind: 'pass' }), emulator.url);
+    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: fault.url, ORGQL_UPSTREAM_TIMEOUT_MS: '1000' });
+    const started = Date.now();
+    const { body } = await t.graphql(`mutation { createOrganizationalUnit(parentId: "r-demo", name: "Frozen") { organizationalUnit { id } } }`);
+    expect(Date.now() - started).toBeLessThan(1000 + 1000);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_TIMEOUT', outcomeUnknown: true });
+    expect(fault.requests.CreateOrganizationalUnit).toBe(1);
+  });
 
   it('answers UPSTREAM_UNAVAILABLE when the service keeps failing', async () => {
     emulator = await startEmulator({ seed: 'demo', failRate: 1 });

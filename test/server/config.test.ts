@@ -60,6 +60,20 @@ describe('gateway configuration', () => {
     expect(config.upstream).toMatchObject({ kind: 'client', target: { kind: 'aws', region: 'us-east-1', assumeRoleArn: 'arn:aws:iam::123456789012:role/OrgqlReader' } });
   });
 
+  it("paces an external upstream at AWS's documented rates and the embedded emulator not at all, unless told", () => {
+    const client = (env: Record<string, string>) => parseConfig({ env }).upstream.client;
+    expect(client({})).toEqual({ maxAttempts: 4, requestTimeoutMs: 10_000, rateScale: 0, concurrency: 8, readDeadlineMs: 60_000, writeDeadlineMs: 30_000 });
+    expect(client({ ORGQL_UPSTREAM: 'aws' }).rateScale).toBe(1);
+    expect(client({ ORGQL_ORGANIZATIONS_ENDPOINT: 'http://127.0.0.1:4566' }).rateScale).toBe(1);
+    expect(
+      client({ ORGQL_UPSTREAM_RATE_SCALE: '0.5', ORGQL_UPSTREAM_CONCURRENCY: '2', ORGQL_UPSTREAM_READ_DEADLINE_MS: '5000', ORGQL_UPSTREAM_WRITE_DEADLINE_MS: '2000' }),
+    ).toMatchObject({ rateScale: 0.5, concurrency: 2, readDeadlineMs: 5000, writeDeadlineMs: 2000 });
+    expect(problemsOf(() => parseConfig({ env: { ORGQL_UPSTREAM_RATE_SCALE: '-1', ORGQL_UPSTREAM_CONCURRENCY: '0' } }))).toEqual([
+      expect.stringMatching(/^ORGQL_UPSTREAM_RATE_SCALE: /),
+      expect.stringMatching(/^ORGQL_UPSTREAM_CONCURRENCY: /),
+    ]);
+  });
+
   it('lets --port and --host override the environment', () => {
     const config = parseConfig({ env: { ORGQL_PORT: '5000', ORGQL_HOST: '0.0.0.0' }, flags: { port: '0', host: '::1' } });
     expect(config.http).toEqual({ host: '::1', port: 0 });
