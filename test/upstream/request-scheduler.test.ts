@@ -60,7 +60,7 @@ describe('the request scheduler', () => {
     const scheduler = new RequestScheduler({ rateScale: 1, concurrency: 100, rates: { Op: { rate: 20, burst: 4 } } });
     const started = performance.now();
     const grants: number[] = [];
-    await Promise.all(
+    const all = Promise.all(
       Array.from({ length: 9 }, () =>
         scheduler.acquire('Op', PRIORITY.read).then((release) => {
           grants.push(performance.now() - started);
@@ -68,10 +68,13 @@ describe('the request scheduler', () => {
         }),
       ),
     );
-    expect(grants.filter((t) => t < 25)).toHaveLength(3);
-    // No window holds more grants than the bucket allows: capacity 3 + 20/s x window.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(grants).toHaveLength(3);
+    await all;
+    // No window holds more grants than the bucket allows (capacity 3 + 20/s x window), give or take
+    // one for the lag between a grant and the moment its callback runs.
     for (let i = 0; i < grants.length; i++) {
-      for (let j = i; j < grants.length; j++) expect(j - i + 1).toBeLessThanOrEqual(3 + (20 * (grants[j]! - grants[i]!)) / 1000 + 0.01);
+      for (let j = i; j < grants.length; j++) expect(j - i + 1).toBeLessThanOrEqual(4 + (20 * (grants[j]! - grants[i]!)) / 1000);
     }
     expect(grants[8]!).toBeGreaterThanOrEqual(6 * 50 - 5);
   });
