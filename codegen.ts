@@ -28,6 +28,7 @@ const config: CodegenConfig = {
           PolicyVersion: '../domain/audit-log#PolicyVersion as PolicyVersionModel',
           TargetChange: '../domain/audit-log#TargetChange as TargetChangeModel',
           AuditChainVerification: '../domain/audit-log#ChainVerification as ChainVerificationModel',
+          ApiKey: '../domain/api-key-admin#ApiKeyRecord as ApiKeyModel',
         },
         enumsAsTypes: true,
         scalars: { DateTime: 'Date | string', JSON: 'unknown' },

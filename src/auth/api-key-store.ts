@@ -1,13 +1,8 @@
+import type { ApiKeyRecord } from '../domain/api-key-admin';
+import { OrgqlError } from '../domain/errors';
 import type { Role } from '../domain/identity';
 
-export interface ApiKeyRecord {
-  /** The public key id (the middle part of the key). */
-  readonly keyId: string;
-  readonly name: string;
-  readonly role: Role;
-  readonly createdAt: Date;
-  readonly revokedAt: Date | null;
-}
+export type { ApiKeyRecord };
 
 /** Where API keys live. Only the SHA-256 of each secret is stored. */
 export interface ApiKeyStore {
@@ -21,6 +16,9 @@ export interface ApiKeyStore {
   countActive(): Promise<number>;
 }
 
-export class ApiKeyNameTakenError extends Error {
-  override readonly name = 'ApiKeyNameTakenError';
+/** DUPLICATE: key names are unique among active keys. */
+export class ApiKeyNameTakenError extends OrgqlError {
+  constructor(message: string) {
+    super('DUPLICATE', message);
+  }
 }

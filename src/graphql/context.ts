@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ApiKeyAdmin } from '../domain/api-key-admin';
 import type { AuditLogReader } from '../domain/audit-log';
 import type { IdempotencyStore } from '../domain/idempotency';
 import type { Actor, AuditRecorder, OrganizationsReader } from '../domain/ports';
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   readonly audit: AuditRecorder;
   /** The audit log's read side (reports, verification). */
   readonly auditLog: AuditLogReader;
+  /** orgql's own API keys (admin only; every change audited). */
+  readonly apiKeys: ApiKeyAdmin;
   /** Idempotency keys of mutations (see runAudited). */
   readonly idempotency: IdempotencyStore;
   /** Where the request came from, recorded with every audited change. */

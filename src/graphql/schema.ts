@@ -10,6 +10,7 @@ import { Policy, PolicyAttachment } from './resolvers/policy';
 import { Query } from './resolvers/query';
 import { AuditEvent } from './resolvers/audit-event';
 import { AuditQuery } from './resolvers/audit-query';
+import { ApiKey, apiKeyQueries } from './resolvers/api-keys';
 import { Account, Node, OrganizationalUnit, OrganizationNode, Root } from './resolvers/tree-nodes';
 
 /** schema.graphql at the package root, both from src/ (tests) and dist/ (built). */
@@ -50,7 +51,7 @@ const BoundedJSON = new GraphQLScalarType({
 });
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...AuditQuery },
+  Query: { ...Query, ...AuditQuery, ...apiKeyQueries },
   Mutation,
   Organization,
   Root,
@@ -65,6 +66,7 @@ export const resolvers: Resolvers = {
   IgnoredPolicyChange,
   AccountPolicyImpact,
   AuditEvent,
+  ApiKey,
   JSON: BoundedJSON,
   DateTime: DateTimeResolver,
 };

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../database/database';
 import { createAuthenticator } from '../auth/authenticator';
 import { createJwtVerifier } from '../auth/jwt-verifier';
+import { AuditedApiKeyAdmin } from '../auth/audited-api-key-admin';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
 import type { Principal } from '../domain/identity';
 import type { Actor, OrganizationsPort } from '../domain/ports';
@@ -81,6 +82,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
 
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
+    const keyAdmin = new AuditedApiKeyAdmin(new PrismaApiKeyStore(db.prisma, 'graphql'), auditServices.recorder, logger.child({ component: 'api-keys' }));
     const { security } = config;
     const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined });
     const bootstrapAdminKey = await ensureBootstrapKey({
@@ -123,6 +125,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         audit: auditServices.recorder,
         auditLog: auditServices.log,
         idempotency: auditServices.idempotency,
+        apiKeys: keyAdmin,
         client: { ip: request.ip, userAgent: request.headers['user-agent'] },
         principal,
         actor: actorOf(principal),

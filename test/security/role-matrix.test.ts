@@ -149,11 +149,18 @@ describe('the role matrix read from schema.graphql', () => {
     for (const c of CASES) expect(['READ', 'MUTATE', 'AUDIT', 'ADMIN']).toContain(c.requires);
   });
 
-  it('requires AUDIT exactly for the audit queries and MUTATE for every mutation', () => {
+  it('requires AUDIT exactly for the audit queries, ADMIN exactly for key management, MUTATE for every other mutation', () => {
     const audit = CASES.filter((c) => c.requires === 'AUDIT').map((c) => c.field).sort();
     expect(audit).toEqual(['auditEvent', 'auditEvents', 'auditSummary', 'policyHistory', 'targetHistory', 'verifyAuditChain']);
-    expect(CASES.filter((c) => c.operation === 'mutation').every((c) => c.requires === 'MUTATE')).toBe(true);
-    expect(CASES.filter((c) => c.operation === 'query' && c.requires !== 'AUDIT').every((c) => c.requires === 'READ')).toBe(true);
+    const admin = CASES.filter((c) => c.requires === 'ADMIN').map((c) => c.field).sort();
+    expect(admin).toEqual(['apiKeys', 'createApiKey', 'revokeApiKey']);
+    expect(CASES.filter((c) => c.operation === 'mutation' && c.requires !== 'ADMIN').every((c) => c.requires === 'MUTATE')).toBe(true);
+    expect(CASES.filter((c) => c.operation === 'query' && c.requires !== 'AUDIT' && c.requires !== 'ADMIN').every((c) => c.requires === 'READ')).toBe(true);
+  });
+
+  it("offers in GraphQL's Role enum exactly the roles the issue names", () => {
+    const roleEnum = schema.getType('Role');
+    expect(isEnumType(roleEnum) ? roleEnum.getValues().map((v) => v.name.toLowerCase()).sort() : null).toEqual([...ROLES].sort());
   });
 
   it('builds operations that the schema accepts', () => {

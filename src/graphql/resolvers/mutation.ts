@@ -1,6 +1,7 @@
 import type { MutationResolvers } from '../../generated/graphql';
+import { apiKeyMutations } from './api-keys';
 import { organizationMutations } from './organization-mutations';
 import { policyMutations } from './policy-mutations';
 
-/** Every change, each through runAudited (see audited-mutation.ts). */
-export const Mutation: MutationResolvers = { ...organizationMutations, ...policyMutations };
+/** Every change, each through runAudited (see audited-mutation.ts); key changes are audited by ctx.apiKeys. */
+export const Mutation: MutationResolvers = { ...organizationMutations, ...policyMutations, ...apiKeyMutations };
