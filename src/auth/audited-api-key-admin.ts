@@ -44,6 +44,8 @@ export class AuditedApiKeyAdmin implements ApiKeyAdmin {
 
   async revoke(name: string, origin: KeyChangeOrigin) {
     const { value, auditEventId } = await this.audited('revokeApiKey', { name }, origin, async () => {
+      // Checked before the lookup too: no key has such a name, and PostgreSQL cannot even compare a NUL.
+      checkName(name);
       const revoked = await this.store.revoke(name);
       if (!revoked) throw new OrgqlError('NOT_FOUND', `No active API key is named ${JSON.stringify(name)}.`, { name });
       return { value: revoked, record: revoked };

@@ -5,10 +5,13 @@ import { exportRows } from '../audit/export-rows';
 import { formatExport, type ExportFormat } from '../audit/export-format';
 import { PrismaAuditLog } from '../audit/prisma-audit-log';
 import { hasCheckpoints, loadSigningKey, loadVerifyingKey, takeCheckpoint, verifyCheckpoints, type CheckpointReport } from '../audit/checkpoints';
-import { parseTime } from './audit-export-route';
-import { withMigratedDatabase } from './migrated-database';
-import { ConfigError, type Config } from './config';
+import type { ChainVerification } from '../domain/audit-log';
 import type { PrismaClient } from '../generated/prisma/client';
+import { AUDIT_EXPORT_PATH, parseTime } from './audit-export-route';
+import { ConfigError, type Config } from './config';
+import { withDatabaseOrGateway } from './database-or-gateway';
+import type { GatewayClient } from './gateway-client';
+import { withMigratedDatabase } from './migrated-database';
 
 /** Exit code of `orgql audit verify` when the chain is broken (0 ok, 1 failure, 2 usage). */
 export const CHAIN_BROKEN_EXIT_CODE = 3;
@@ -40,10 +43,14 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
     .action(async (flags: RangeFlags) => {
       const { from, to } = range(flags);
       const config = loadConfig();
-      const [report, checkpoints] = await withMigratedDatabase(config, async (db) => [
-        await new PrismaAuditLog(db.prisma).verifyChain(from, to),
-        await checkCheckpoints(db.prisma, config),
-      ]);
+      const [report, checkpoints] = await withDatabaseOrGateway<[ChainVerification, CheckpointReport | Error | null | 'remote']>(config, {
+        local: async (db) => [
+          await new PrismaAuditLog(db.prisma).verifyChain(from, to),
+          await checkCheckpoints(db.prisma, config),
+        ],
+        // The checkpoints are held against the database's rows, which only the gateway can read now.
+        remote: async (gateway) => [await verifyThrough(gateway, from, to), 'remote'],
+      });
       if (report.ok) {
         process.stdout.write(
           `OK: ${report.checkedRows} rows verified (sequence ${report.firstSequence ?? '-'} to ${report.lastSequence ?? '-'}), last hash ${report.lastHash ?? '-'}` +
@@ -80,7 +87,13 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
       const { from, to } = range(flags);
       if (flags.format !== 'ndjson' && flags.format !== 'csv') throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`]);
       const format: ExportFormat = flags.format;
-      await withMigratedDatabase(loadConfig(), (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }));
+      await withDatabaseOrGateway(loadConfig(), {
+        local: (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }),
+        remote: async (gateway) => {
+          const query = new URLSearchParams({ format, ...(from ? { from: from.toISOString() } : {}), ...(to ? { to: to.toISOString() } : {}) });
+          await pipeline(await gateway.stream(`${AUDIT_EXPORT_PATH}?${query.toString()}`), process.stdout, { end: false });
+        },
+      });
     });
 }
 
@@ -98,7 +111,11 @@ async function checkCheckpoints(prisma: PrismaClient, config: Config): Promise<C
 }
 
 /** Prints what the checkpoints say; false when they fail (or cannot be checked). */
-function printCheckpoints(report: CheckpointReport | Error | null): boolean {
+function printCheckpoints(report: CheckpointReport | Error | null | 'remote'): boolean {
+  if (report === 'remote') {
+    process.stdout.write('checkpoints: not checked through the running gateway (stop it, or use PostgreSQL, to check them)\n');
+    return true;
+  }
   if (report === null) {
     process.stdout.write('checkpoints: none yet (orgql audit checkpoint)\n');
     return true;
@@ -111,4 +128,15 @@ function printCheckpoints(report: CheckpointReport | Error | null): boolean {
   const newest = report.newest ? ` (newest: sequence ${report.newest.sequence}, signed ${report.newest.signedAt})` : '';
   process.stdout.write(`checkpoints: ${report.matched} match${newest}, ${report.problems.length} failed\n`);
   return report.ok;
+}
+
+/** verifyAuditChain through the running gateway (the same report as PrismaAuditLog.verifyChain). */
+async function verifyThrough(gateway: GatewayClient, from: Date | undefined, to: Date | undefined): Promise<ChainVerification> {
+  const data = await gateway.graphql<{ verifyAuditChain: ChainVerification }>(
+    `query OrgqlCliVerify($from: DateTime, $to: DateTime) {
+      verifyAuditChain(from: $from, to: $to) { ok checkedRows firstSequence lastSequence unchainedRows lastHash brokenAt { sequence eventId reason message } }
+    }`,
+    { from: from?.toISOString(), to: to?.toISOString() },
+  );
+  return data.verifyAuditChain;
 }

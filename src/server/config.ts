@@ -19,6 +19,8 @@ export interface Config {
   readonly security: SecurityConfig;
   readonly production: boolean;
   readonly audit: AuditSettings;
+  /** The CLI's key for asking a running gateway (ORGQL_API_KEY), used when that gateway holds the embedded database. */
+  readonly cli: { readonly apiKey: string | undefined };
 }
 
 export interface AuditSettings {
@@ -108,6 +110,7 @@ const envSchema = z.object({
   ORGQL_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   NODE_ENV: z.string().optional(),
   ORGQL_AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  ORGQL_API_KEY: optionalText,
   ORGQL_AUDIT_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   ORGQL_MIGRATION_DATABASE_URL: z
     .string()
@@ -189,6 +192,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
         intervalMs: e.ORGQL_AUDIT_CHECKPOINT_INTERVAL_S * 1000,
       },
     },
+    cli: { apiKey: e.ORGQL_API_KEY },
   };
 }
 

@@ -28,6 +28,7 @@ import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { ensureBootstrapKey } from './bootstrap-key';
 import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
+import { announceServer } from './running-server';
 import { startSeededEmulator } from './seeded-emulator';
 
 export interface RunningGateway {
@@ -143,6 +144,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
     const url = `http://${host}:${port}/`;
+    // The CLI finds a gateway that holds the embedded database here, and asks it instead of refusing.
+    closers.push(announceServer(db.target, url));
     return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, bootstrapAdminKey, close: closeAll };
   } catch (error) {
     await closeAll();

@@ -70,6 +70,10 @@ describe('API keys managed through GraphQL while the gateway runs (issue 14, ite
 
     const badName = await t.graphql(CREATE, { name: 'has spaces\nand a newline', role: 'VIEWER' });
     expect(badName.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // The fuzzer found this one: PostgreSQL cannot compare a name with a NUL in it.
+    const nul = await t.graphql(REVOKE, { name: 'a\u0000b' });
+    expect(nul.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await lastIntent(t, 'revokeApiKey'))!.results[0]).toMatchObject({ outcome: 'FAILED', errorCode: 'BAD_USER_INPUT' });
   });
 
   it('refuses key management to every role but admin, and records the refusal', async () => {
