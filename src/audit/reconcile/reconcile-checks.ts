@@ -176,4 +176,8 @@ export const RECONCILE_CHECKS: Readonly<Record<MutationName, ReconcileCheck>> = 
       () => failed(`${resourceId} does not exist upstream`),
     );
   },
+  // API key changes (src/auth) are made in orgql's own database, not upstream: Organizations cannot
+  // tell whether one happened, the key list (Query.apiKeys) can.
+  createApiKey: async () => unknown('an API key is created in orgql, not upstream: see Query.apiKeys'),
+  revokeApiKey: async () => unknown('an API key is revoked in orgql, not upstream: see Query.apiKeys'),
 };
