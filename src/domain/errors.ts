@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   /** orgql's own per-identity limit on mutations (HTTP 429 with Retry-After). */
   'RATE_LIMITED',
+  /** A dependency of the gateway itself (the database) is down: HTTP 503 with Retry-After (mutations say AUDIT_UNAVAILABLE). */
+  'SERVICE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

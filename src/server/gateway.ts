@@ -112,7 +112,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
-    const app = createHttpApp({ logger, readiness, authenticate });
+    const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable: () => answersWithin(db.ping(), 1500) });
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
     await apollo.start();
     closers.push(() => apollo.stop());
@@ -162,4 +162,17 @@ async function migrate(config: Config, db: Database, logger: Logger): Promise<vo
   const report = await migrateConfigured(config, db);
   logger.info({ applied: report.applied, alreadyApplied: report.alreadyApplied.length, database: db.target.kind }, 'database migrations checked');
   if (report.unknownApplied.length > 0) logger.warn({ unknownApplied: report.unknownApplied }, 'the database has migrations this build does not know');
+}
+
+/** Whether `probe` succeeds within `ms` (an unreachable database may take long to refuse). */
+async function answersWithin(probe: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([probe.then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

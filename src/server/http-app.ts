@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { renderLandingPage } from '../graphql/landing-page';
 import type { Authenticator } from '../auth/authenticator';
 import { registerAuthentication } from './authentication-hook';
+import { createErrorHandler } from './error-handler';
 import type { ReadinessReport } from './readiness';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -17,6 +18,8 @@ export interface HttpAppDeps {
   readonly logger: Logger;
   readonly readiness: () => Promise<ReadinessReport>;
   readonly authenticate: Authenticator;
+  /** Whether the database answers now (see error-handler.ts). */
+  readonly databaseAvailable: () => Promise<boolean>;
 }
 
 /** A caller's X-Request-Id is kept when it is safe to log; otherwise a new one is made. */
@@ -34,6 +37,7 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.setErrorHandler(createErrorHandler({ databaseAvailable: deps.databaseAvailable, maxBodyBytes: MAX_BODY_BYTES }));
 
   const landingPage = renderLandingPage(GRAPHQL_PATH);
   registerAuthentication(app, deps.authenticate, landingPage);
