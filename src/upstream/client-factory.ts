@@ -41,7 +41,7 @@ export const CLIENT_DEFAULTS = { rateScale: 1, concurrency: 8, readDeadlineMs: 6
 /**
  * The Organizations client every orgql component uses. Its calls are paced to AWS's documented
  * per-operation rates, bounded in concurrency, retried by paced-send.ts (the SDK's own retry
- * middleware is removed) and reported to `hooks.onUpstreamCall`. One client, one scheduler: share the
+ * middleware is replaced by a pass-through) and reported to `hooks.onUpstreamCall`. One client, one scheduler: share the
  * client to share the quota.
  */
 export function createOrganizationsClient(target: UpstreamTarget, options: ClientOptions, hooks: UpstreamHooks = {}): OrganizationsClient {

@@ -49,7 +49,7 @@ const MAX_THROTTLED_ATTEMPTS = 50;
  *    (throttled, or the connection was refused), so AWS never gets a change twice (issue 11);
  * 3. translates the final failure into an OrgqlError, marking a change whose result is unknown;
  * 4. reports the call to `onUpstreamCall`.
- * The SDK's retry middleware is removed (client-factory.ts) so that nothing retries behind this.
+ * The SDK's retry middleware is replaced by a pass-through (client-factory.ts): nothing retries behind this.
  */
 export function addPacedSend(client: OrganizationsClient, scheduler: RequestScheduler, policy: CallPolicy, hooks: UpstreamHooks = {}): void {
   client.middlewareStack.add(
