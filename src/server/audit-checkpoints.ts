@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Logger } from 'pino';
 import { loadSigningKey, takeCheckpoint } from '../audit/checkpoints';
 import type { PrismaClient } from '../generated/prisma/client';
@@ -11,8 +12,17 @@ import type { CheckpointSettings } from './config';
  */
 export function startCheckpointing(prisma: PrismaClient, settings: CheckpointSettings, logger: Logger): () => Promise<void> {
   if (settings.intervalMs === 0) return async () => undefined;
-  const key = loadSigningKey(settings.signingKeyPath, { createIfMissing: settings.createKeyIfMissing });
   const log = logger.child({ component: 'audit-checkpoint' });
+  let key: KeyObject;
+  try {
+    key = loadSigningKey(settings.signingKeyPath, { createIfMissing: settings.createKeyIfMissing });
+  } catch (error) {
+    // A key the operator named must be there; the default one may be impossible to create (a
+    // read-only data directory), which costs the checkpoints, not the service.
+    if (!settings.createKeyIfMissing) throw error;
+    log.error({ err: error }, 'audit checkpoints are off: the signing key could not be created (set ORGQL_AUDIT_SIGNING_KEY)');
+    return async () => undefined;
+  }
   let running: Promise<void> = Promise.resolve();
   const pass = () => {
     running = takeCheckpoint(prisma, settings.dir, key).then(
