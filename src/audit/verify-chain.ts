@@ -26,19 +26,27 @@ export async function verifyChain(prisma: PrismaClient, from: Date | undefined, 
   // The row before the range anchors the first link.
   let previous: AuditEvent | null =
     range.gte === undefined ? null : await prisma.auditEvent.findFirst({ where: { sequence: { lt: range.gte } }, orderBy: { sequence: 'desc' } });
-  let cursor = range.gte === undefined ? undefined : range.gte - 1n;
+  const cursor = range.gte === undefined ? undefined : range.gte - 1n;
   const broken = (row: AuditEvent, reason: ChainBreakReason, message: string): ChainVerification => ({
     ...result,
     ok: false,
     brokenAt: { sequence: row.sequence.toString(), eventId: row.id, reason, message },
   });
 
-  for (;;) {
-    const rows = await prisma.auditEvent.findMany({
-      where: { sequence: { ...(cursor === undefined ? {} : { gt: cursor }), ...(upTo === undefined ? {} : { lte: upTo }) } },
+  const batchAfter = (after: bigint | undefined) =>
+    prisma.auditEvent.findMany({
+      where: { sequence: { ...(after === undefined ? {} : { gt: after }), ...(upTo === undefined ? {} : { lte: upTo }) } },
       orderBy: { sequence: 'asc' },
       take: BATCH,
     });
+  // The next batch is read while this one is hashed: the database and Node work at the same time.
+  let next = batchAfter(cursor);
+  for (;;) {
+    const rows = await next;
+    if (rows.length === BATCH) {
+      next = batchAfter(rows[rows.length - 1]!.sequence);
+      next.catch(() => undefined); // awaited above on the next turn; a break found first leaves it unread
+    }
     for (const row of rows) {
       const problem = checkLink(previous, row);
       if (problem) return broken(row, problem.reason, problem.message);
@@ -50,7 +58,6 @@ export async function verifyChain(prisma: PrismaClient, from: Date | undefined, 
       previous = row;
     }
     if (rows.length < BATCH) break;
-    cursor = rows[rows.length - 1]!.sequence;
   }
   if (head && head.lastHash !== null && (previous === null || previous.sequence !== head.lastSequence || previous.rowHash !== head.lastHash)) {
     return {
