@@ -11,6 +11,7 @@ import type { Actor, OrganizationsPort } from '../domain/ports';
 import { armorFor, parseOptionsFor } from '../graphql/armor';
 import { buildExecutableSchema } from '../graphql/executable-schema';
 import { createMutationRateLimiter } from '../auth/prisma-mutation-rate-limit';
+import { operationObserverPlugin } from '../graphql/operation-observer-plugin';
 import { retryAfterPlugin } from '../graphql/retry-after-plugin';
 import { idempotentReplayPlugin } from '../graphql/idempotent-replay-plugin';
 import type { GraphQLContext } from '../graphql/context';
@@ -28,6 +29,10 @@ import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { ensureBootstrapKey } from './bootstrap-key';
 import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
+import { timedRecorder, refreshChainHead } from './metrics/audit-metrics';
+import { createMetrics } from './metrics/metrics';
+import { countHttpRequests, graphqlOperationRecorder, registerMetricsRoute } from './metrics/metrics-route';
+import { upstreamCallRecorder } from './metrics/upstream-call-metrics';
 import { announceServer } from './running-server';
 import { startSeededEmulator } from './seeded-emulator';
 
@@ -76,14 +81,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     } else {
       target = config.upstream.target;
     }
-    const client = createOrganizationsClient(target, config.upstream.client);
+    const metrics = createMetrics();
+    const client = createOrganizationsClient(target, config.upstream.client, { onUpstreamCall: upstreamCallRecorder(metrics) });
     closers.push(async () => client.destroy());
     const organizations: OrganizationsPort = createSdkOrganizations(client);
     const upstream = new UpstreamWriteAccess(organizations);
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
+    const auditRecorder = timedRecorder(auditServices.recorder, metrics);
 
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
-    const keyAdmin = new AuditedApiKeyAdmin(new PrismaApiKeyStore(db.prisma, 'graphql'), auditServices.recorder, logger.child({ component: 'api-keys' }));
+    const keyAdmin = new AuditedApiKeyAdmin(new PrismaApiKeyStore(db.prisma, 'graphql'), auditRecorder, logger.child({ component: 'api-keys' }));
     const { security } = config;
     const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined });
     const bootstrapAdminKey = await ensureBootstrapKey({
@@ -106,13 +113,15 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin(), idempotentReplayPlugin()],
+      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics))],
     });
     const readiness = createReadiness(
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
     const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable: () => answersWithin(db.ping(), 1500) });
+    countHttpRequests(app, metrics);
+    registerMetricsRoute(app, metrics, [() => refreshChainHead(metrics, db.prisma)], logger);
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
     await apollo.start();
     closers.push(() => apollo.stop());
@@ -123,7 +132,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         organizations,
         upstream,
         loaders: createLoaders(organizations),
-        audit: auditServices.recorder,
+        audit: auditRecorder,
         auditLog: auditServices.log,
         idempotency: auditServices.idempotency,
         apiKeys: keyAdmin,
