@@ -25,7 +25,8 @@ function withKeyAdmin<T>(config: Config, work: (admin: ApiKeyAdmin) => Promise<T
 /** An expected refusal (a taken or unknown name) is a usage error: exit 2 with the flag it concerns. */
 function asUsageError(error: unknown, flag: string): unknown {
   const code = isOrgqlError(error) || error instanceof GatewayAnswerError ? error.code : undefined;
-  if (code === 'DUPLICATE' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return new ConfigError([`${flag}: ${(error as Error).message}`]);
+  const label = code === 'DUPLICATE' ? 'API key not created' : code === 'NOT_FOUND' ? 'Not found' : 'Invalid option';
+  if (code === 'DUPLICATE' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return new ConfigError([`${flag}: ${(error as Error).message}`], label);
   return error;
 }
 
@@ -41,9 +42,9 @@ export function registerApiKeyCommands(program: Command, loadConfig: () => Confi
     .requiredOption('--name <name>', 'a unique name for the key (who or what uses it)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .action(async (options: { name: string; role: string }) => {
-      if (!isRole(options.role)) throw new ConfigError([`--role: must be one of ${ROLES.join(', ')} (got ${JSON.stringify(options.role)})`]);
+      if (!isRole(options.role)) throw new ConfigError([`--role: must be one of ${ROLES.join(', ')} (got ${JSON.stringify(options.role)})`], 'Invalid option');
       const name = options.name.trim();
-      if (!/^[\w.@:-]{1,100}$/.test(name)) throw new ConfigError(['--name: 1-100 letters, digits or _ . @ : -']);
+      if (!/^[\w.@:-]{1,100}$/.test(name)) throw new ConfigError(['--name: 1-100 letters, digits or _ . @ : -'], 'Invalid option');
       const role = options.role;
       await withKeyAdmin(loadConfig(), async (admin) => {
         const { key, record } = await admin.create(name, role, cliOrigin()).catch((error: unknown) => Promise.reject(asUsageError(error, '--name')));
@@ -73,7 +74,7 @@ export function registerApiKeyCommands(program: Command, loadConfig: () => Confi
       await withKeyAdmin(loadConfig(), async (admin) => {
         const { record } = await admin.revoke(name, cliOrigin()).catch((error: unknown) => {
           const code = isOrgqlError(error) || error instanceof GatewayAnswerError ? error.code : undefined;
-          return Promise.reject(code === 'NOT_FOUND' ? new ConfigError([`NAME: no active API key named "${name}"`]) : error);
+          return Promise.reject(code === 'NOT_FOUND' ? new ConfigError([`NAME: no active API key named "${name}"`], 'Nothing revoked') : error);
         });
         process.stdout.write(`Revoked API key "${record.name}" (id ${record.keyId}).\n`);
       });

@@ -25,7 +25,7 @@ function range(flags: RangeFlags): { from: Date | undefined; to: Date | undefine
   const from = parseTime(flags.from, '--from');
   const to = parseTime(flags.to, '--to');
   const problems = [from, to].filter((v): v is Error => v instanceof Error).map((e) => e.message);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems, 'Invalid option');
   return { from: from as Date | undefined, to: to as Date | undefined };
 }
 
@@ -85,7 +85,7 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
     .option('--format <ndjson|csv>', 'output format (default ndjson)', 'ndjson')
     .action(async (flags: RangeFlags & { format: string }) => {
       const { from, to } = range(flags);
-      if (flags.format !== 'ndjson' && flags.format !== 'csv') throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`]);
+      if (flags.format !== 'ndjson' && flags.format !== 'csv') throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`], 'Invalid option');
       const format: ExportFormat = flags.format;
       await withDatabaseOrGateway(loadConfig(), {
         local: (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import type { Logger } from 'pino';
 import { addAuditCommands } from './audit-cli';
@@ -6,16 +8,19 @@ import { collect, parseEmulatorFlags, type EmulatorFlags } from './emulator-conf
 import { createEventDelivery } from './event-delivery';
 import { registerApiKeyCommands } from './apikey-command';
 import { bootstrapBanner } from './bootstrap-key';
+import { emulatorBanner } from './emulator-banner';
 import { startGateway } from './gateway';
 import { withMigratedDatabase } from './migrated-database';
 import { createLogger } from './logger';
 import { EmulatorStateFileError } from './emulator-state-file';
 import { startSeededEmulator } from './seeded-emulator';
+import { explainListenFailure } from './startup-errors';
 
 /** The `orgql` command. Exit codes: 0 ok, 1 runtime failure, 2 bad configuration or usage. */
 export function buildCli(): Command {
   const program = new Command('orgql')
     .description('orgql: a GraphQL gateway for AWS Organizations, with an audit log and a local Organizations emulator')
+    .version(packageVersion(), '-V, --version', 'print the version of orgql')
     .showHelpAfterError()
     .exitOverride();
 
@@ -33,6 +38,7 @@ export function buildCli(): Command {
       shutdown.closeWith(() => gateway.close());
       // The key goes to the terminal (stderr), never into the logs.
       if (gateway.bootstrapAdminKey) process.stderr.write(bootstrapBanner(gateway.bootstrapAdminKey, gateway.graphqlUrl));
+      if (gateway.emulatorUrl) process.stderr.write(emulatorBanner(gateway.emulatorUrl));
       logger.info({ url: gateway.url, graphql: gateway.graphqlUrl }, `orgql is ready: open ${gateway.url} (GraphQL at ${gateway.graphqlUrl})`);
     });
 
@@ -56,14 +62,19 @@ export function buildCli(): Command {
       const delivery = options.eventsTo
         ? createEventDelivery({ url: options.eventsTo, headers: options.eventsHeaders, logger: logger.child({ component: 'event-delivery' }) })
         : undefined;
-      const emulator = await startSeededEmulator({ ...options, logger, onEvent: delivery?.send });
+      const emulator = await startSeededEmulator({ ...options, logger, onEvent: delivery?.send }).catch(async (error: unknown) => {
+        await delivery?.close();
+        const explained = explainListenFailure(error, '--port', options.host, options.port);
+        if (explained !== error) throw explained;
+        throw new ConfigError([`--seed: ${error instanceof Error ? error.message : String(error)}`], 'Invalid option');
+      });
       shutdown.closeWith(async () => {
         await emulator.close();
         await delivery?.close();
       });
       logger.info(
         { url: emulator.url, seed: options.seed, eventsTo: options.eventsTo, statePath: options.statePath, origin: emulator.origin },
-        `Organizations emulator listening at ${emulator.url}; try: aws organizations list-roots --endpoint-url ${emulator.url}`,
+        `Organizations emulator listening at ${emulator.url}; try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test /usr/bin/aws organizations list-roots --region us-east-1 --endpoint-url ${emulator.url}`,
       );
     });
 
@@ -80,6 +91,15 @@ export function buildCli(): Command {
   registerApiKeyCommands(program, () => loadConfig({}));
   addAuditCommands(program, () => loadConfig({}));
   return program;
+}
+
+/** The version in package.json (two levels above dist/server/), as npm and the Docker image ship it. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 function loadConfig(flags: Flags): Config {
@@ -119,7 +139,16 @@ function handleTerminationSignals(logger: Logger): { closeWith(close: () => Prom
   };
 }
 
+function isClosedPipe(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === 'EPIPE';
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
+  // A closed stdout (a pipe into `head`) is not a crash: stop writing and end quietly.
+  process.stdout.on('error', (error) => {
+    if (!isClosedPipe(error)) throw error;
+    process.stdout.destroy();
+  });
   const program = buildCli();
   try {
     await program.parseAsync([...argv]);
@@ -137,6 +166,11 @@ export async function main(argv: readonly string[]): Promise<void> {
     if (error instanceof ConfigError) {
       process.stderr.write(`orgql: ${error.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (isClosedPipe(error)) {
+      // `orgql audit export | head -1`: the reader has all it wanted; that is a success.
+      process.exitCode = 0;
       return;
     }
     process.stderr.write(`orgql: ${error instanceof Error ? error.message : String(error)}\n`);

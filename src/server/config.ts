@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from '../database/database';
 import type { UpstreamTarget } from '../upstream/client-factory';
+import { quoted } from './redact';
 import { parseSecurityConfig, type SecurityConfig } from './security-config';
 
 /**
@@ -50,6 +52,8 @@ export type UpstreamConfig =
       readonly seed: string;
       /** Where the organization is saved after each change and restored from at start (in ORGQL_DATA_DIR). */
       readonly statePath: string;
+      /** Where the embedded emulator listens (127.0.0.1), so the AWS CLI can reach it; 0 picks a free port. */
+      readonly port: number;
       readonly region: string;
       readonly client: ClientSettings;
     }
@@ -67,15 +71,25 @@ export interface ClientSettings {
 export type LogLevel = z.infer<typeof logLevel>;
 const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/**
+ * A problem the operator can fix: each line names the variable or flag at fault. The CLI prints the
+ * label (what went wrong, e.g. "Invalid options") and the lines, and exits 2.
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  constructor(
+    readonly problems: readonly string[],
+    readonly label = 'Invalid configuration',
+  ) {
+    super(`${label}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 /** The embedded emulator's saved organization, beside the embedded database in ORGQL_DATA_DIR. */
 export const EMULATOR_STATE_FILE = 'emulator-state.json';
+
+/** The default port of the embedded emulator: LocalStack's, which AWS tooling and docs commonly assume. */
+export const DEFAULT_EMULATOR_PORT = 4566;
 
 const PORT_MESSAGE = 'must be an integer from 0 to 65535';
 const port = z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE);
@@ -96,6 +110,7 @@ const envSchema = z.object({
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'must be an IAM role ARN (arn:aws:iam::123456789012:role/Name)')
     .optional(),
   ORGQL_EMULATOR_SEED: z.string().trim().min(1).default('demo'),
+  ORGQL_EMULATOR_PORT: port.default(DEFAULT_EMULATOR_PORT),
   ORGQL_UPSTREAM_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   ORGQL_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   ORGQL_UPSTREAM_RATE_SCALE: z.coerce.number().min(0).max(100).optional(),
@@ -141,7 +156,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   const parsed = envSchema.safeParse(cleaned);
   const security = parseSecurityConfig(cleaned as Record<string, string>, cleaned.NODE_ENV === 'production');
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(cleaned[String(issue.path[0])])})`);
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message} (got ${quoted(cleaned[String(issue.path[0])])})`);
     throw new ConfigError([...problems, ...security.problems]);
   }
   const e = parsed.data;
@@ -158,6 +173,8 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
   if (e.ORGQL_ASSUME_ROLE_ARN && e.ORGQL_UPSTREAM !== 'aws') {
     problems.push('ORGQL_ASSUME_ROLE_ARN: only applies with ORGQL_UPSTREAM=aws');
   }
+  const seedProblem = checkSeed(e, cwd);
+  if (seedProblem) problems.push(seedProblem);
   problems.push(...security.problems);
   if (problems.length > 0 || !security.value) throw new ConfigError(problems);
 
@@ -208,5 +225,13 @@ function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings, da
         : { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' };
     return { kind: 'client', client, target: { kind: 'endpoint', endpoint: e.ORGQL_ORGANIZATIONS_ENDPOINT, region: e.AWS_REGION, credentials } };
   }
-  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, statePath: path.join(dataDir, EMULATOR_STATE_FILE), region: e.AWS_REGION, client };
+  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, statePath: path.join(dataDir, EMULATOR_STATE_FILE), port: e.ORGQL_EMULATOR_PORT, region: e.AWS_REGION, client };
+}
+
+/** The seed is `demo`, `empty` or a file; a file that is not there is named now, not at start-up. */
+function checkSeed(e: z.infer<typeof envSchema>, cwd: string): string | undefined {
+  const seed = e.ORGQL_EMULATOR_SEED;
+  if (e.ORGQL_UPSTREAM === 'aws' || e.ORGQL_ORGANIZATIONS_ENDPOINT) return undefined;
+  if (seed === 'demo' || seed === 'empty' || existsSync(path.resolve(cwd, seed))) return undefined;
+  return `ORGQL_EMULATOR_SEED: must be demo, empty or the path of a seed file; no such file (got ${quoted(seed)})`;
 }

@@ -84,6 +84,7 @@ export function parseEmulatorFlags(flags: EmulatorFlags, cwd = process.cwd()): E
         const got = key === 'eventsHeader' ? '' : ` (got ${JSON.stringify(defined[key])})`;
         return `${FLAG_NAMES[key] ?? `--${key}`}: ${issue.message}${got}`;
       }),
+      'Invalid option',
     );
   }
   const { eventsHeader, state, ...rest } = parsed.data;

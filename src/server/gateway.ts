@@ -21,12 +21,13 @@ import { landingPagePlugin } from '../graphql/landing-page-plugin';
 import { UpstreamWriteAccess } from '../graphql/audited-mutation';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
+import { loadSeedFile } from '../emulator';
 import { registerAuditExport } from './audit-export-route';
 import { startCheckpointing } from './audit-checkpoints';
 import { createAuditServices } from './audit-services';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
-import { ensureBootstrapKey } from './bootstrap-key';
+import { bootstrapKeyWanted, createBootstrapKey } from './bootstrap-key';
 import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
 import { timedRecorder, refreshChainHead } from './metrics/audit-metrics';
@@ -35,6 +36,7 @@ import { countHttpRequests, graphqlOperationRecorder, registerMetricsRoute } fro
 import { upstreamCallRecorder } from './metrics/upstream-call-metrics';
 import { announceServer } from './running-server';
 import { startSeededEmulator } from './seeded-emulator';
+import { explainListenFailure } from './startup-errors';
 
 export interface RunningGateway {
   /** Where the landing page and GraphQL endpoint answer, e.g. http://127.0.0.1:4000/ */
@@ -68,7 +70,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     let emulatorUrl: string | undefined;
     if (config.upstream.kind === 'embedded-emulator') {
       const { seed, statePath } = config.upstream;
-      const emulator = await startSeededEmulator({ seed, statePath, host: '127.0.0.1', port: 0, logger: logger.child({ component: 'emulator' }) });
+      const emulator = await startEmbeddedEmulator(config.upstream, logger.child({ component: 'emulator' }));
       closers.push(() => emulator.close());
       emulatorUrl = emulator.url;
       logger.info(
@@ -93,7 +95,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const keyAdmin = new AuditedApiKeyAdmin(new PrismaApiKeyStore(db.prisma, 'graphql'), auditRecorder, logger.child({ component: 'api-keys' }));
     const { security } = config;
     const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined });
-    const bootstrapAdminKey = await ensureBootstrapKey({
+    const bootstrapWanted = await bootstrapKeyWanted({
       store: apiKeys,
       enabled: security.bootstrapAdminKey,
       jwtConfigured: security.jwt !== undefined,
@@ -144,8 +146,12 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       };
     });
     registerAuditExport(app, db.prisma);
-    await app.listen({ host: config.http.host, port: config.http.port });
+    await app.listen({ host: config.http.host, port: config.http.port }).catch((error: unknown) => {
+      throw explainListenFailure(error, 'ORGQL_PORT (or --port)', config.http.host, config.http.port);
+    });
     closers.push(() => app.close());
+    // Only now: a start that failed before listening has made no key that nobody saw.
+    const bootstrapAdminKey = bootstrapWanted ? await createBootstrapKey(apiKeys) : undefined;
     closers.push(auditServices.startReconciling());
     closers.push(startCheckpointing(db.prisma, config.audit.checkpoints, logger));
 
@@ -160,6 +166,21 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     await closeAll();
     throw error;
   }
+}
+
+/** The in-process emulator on 127.0.0.1 at ORGQL_EMULATOR_PORT, so the AWS CLI can reach it too. */
+async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>, logger: Logger) {
+  const { seed, statePath, port } = upstream;
+  if (seed !== 'demo' && seed !== 'empty') {
+    try {
+      loadSeedFile(seed);
+    } catch (error) {
+      throw new ConfigError([`ORGQL_EMULATOR_SEED: ${error instanceof Error ? error.message : String(error)}`]);
+    }
+  }
+  return startSeededEmulator({ seed, statePath, host: '127.0.0.1', port, logger }).catch((error: unknown) => {
+    throw explainListenFailure(error, 'ORGQL_EMULATOR_PORT', '127.0.0.1', port);
+  });
 }
 
 /** How the audit log records a caller (CloudTrail's userIdentity). */

@@ -1,6 +1,7 @@
 import { openDatabase, type Database } from '../database/database';
 import { migrateDatabase, type MigrationReport } from '../database/migrate';
 import type { Config } from './config';
+import { explainDatabaseFailure } from './startup-errors';
 
 /**
  * Applies pending migrations as the tables' owner: over ORGQL_MIGRATION_DATABASE_URL when it is set
@@ -8,10 +9,16 @@ import type { Config } from './config';
  * `db` is that database when it is the same one, so the embedded database is opened only once.
  */
 export async function migrateConfigured(config: Config, db: Database): Promise<MigrationReport> {
-  if (!config.migrationDatabase) return migrateDatabase(db);
+  if (!config.migrationDatabase) {
+    return migrateDatabase(db).catch((error: unknown) => {
+      throw explainDatabaseFailure(error, config.database);
+    });
+  }
   const owner = await openDatabase(config.migrationDatabase);
   try {
-    return await migrateDatabase(owner);
+    return await migrateDatabase(owner).catch((error: unknown) => {
+      throw explainDatabaseFailure(error, owner.target, 'ORGQL_MIGRATION_DATABASE_URL');
+    });
   } finally {
     await owner.close();
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JwtSettings } from '../auth/jwt-verifier';
 import type { QueryLimits } from '../graphql/armor';
 import type { RateLimitSettings } from '../auth/prisma-mutation-rate-limit';
+import { quoted } from './redact';
 
 export interface SecurityConfig {
   /** Unset: only API keys authenticate. */
@@ -42,7 +43,7 @@ const schema = z.object({
 export function parseSecurityConfig(env: Readonly<Record<string, string>>, production: boolean): { problems: string[]; value?: SecurityConfig } {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`) };
+    return { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${quoted(env[String(i.path[0])])})`) };
   }
   const e = parsed.data;
   const problems: string[] = [];

@@ -97,7 +97,8 @@ describe('orgql apikey and orgql serve on a shared database', () => {
   it('refuses a second active key with the same name (exit 2)', async () => {
     const { code, output } = await runOrgql(['apikey', 'create', '--name', 'x', '--role', 'admin'], env);
     expect(code).toBe(2);
-    expect(output).toMatch(/--name: .*"x"/);
+    expect(output).toMatch(/API key not created:\n {2}- --name: .*"x"/);
+    expect(output).not.toContain('Invalid configuration');
     expect(output).not.toMatch(KEY);
   });
 

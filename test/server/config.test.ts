@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../../src/server/config';
 import { parseEmulatorFlags } from '../../src/server/emulator-config';
+import { redactCredentials } from '../../src/server/redact';
 
 function problemsOf(run: () => unknown): string[] {
   try {
@@ -17,7 +18,7 @@ describe('gateway configuration', () => {
     const config = parseConfig({ env: {}, cwd: '/srv/app' });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/app/.orgql/pgdata') });
-    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', region: 'us-east-1', statePath: path.resolve('/srv/app/.orgql/emulator-state.json') });
+    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', port: 4566, region: 'us-east-1', statePath: path.resolve('/srv/app/.orgql/emulator-state.json') });
     expect(config.log).toEqual({ level: 'info', pretty: false });
   });
 
@@ -94,6 +95,9 @@ describe('gateway configuration', () => {
     ['ORGQL_ASSUME_ROLE_ARN', { ORGQL_UPSTREAM: 'aws', ORGQL_ASSUME_ROLE_ARN: 'arn:aws:iam::12:user/bob' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['ORGQL_UPSTREAM_MAX_ATTEMPTS', { ORGQL_UPSTREAM_MAX_ATTEMPTS: '0' }],
+    ['ORGQL_EMULATOR_PORT', { ORGQL_EMULATOR_PORT: '4566x' }],
+    ['ORGQL_EMULATOR_SEED', { ORGQL_EMULATOR_SEED: 'demo-org' }],
+    ['ORGQL_EMULATOR_SEED', { ORGQL_EMULATOR_SEED: '/nonexistent/seed.json' }],
   ])('rejects a bad %s with a message naming it', (variable, env) => {
     const problems = problemsOf(() => parseConfig({ env }));
     expect(problems).toHaveLength(1);
@@ -112,6 +116,29 @@ describe('gateway configuration', () => {
 
   it('names the flag when --port is bad', () => {
     expect(problemsOf(() => parseConfig({ env: {}, flags: { port: '-1' } }))[0]).toMatch(/^--port: /);
+  });
+
+  it('puts the embedded emulator on ORGQL_EMULATOR_PORT, 0 for a free port', () => {
+    expect(parseConfig({ env: { ORGQL_EMULATOR_PORT: '0' } }).upstream).toMatchObject({ kind: 'embedded-emulator', port: 0 });
+    expect(parseConfig({ env: { ORGQL_EMULATOR_PORT: '4599' } }).upstream).toMatchObject({ kind: 'embedded-emulator', port: 4599 });
+  });
+
+  it('accepts a seed file that exists, relative to the working directory', () => {
+    const root = path.resolve(__dirname, '..', '..');
+    const config = parseConfig({ env: { ORGQL_EMULATOR_SEED: 'package.json' }, cwd: root });
+    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'package.json' });
+  });
+
+  it.each([
+    ['a malformed DATABASE_URL', { DATABASE_URL: 'postgres//orgql:hunter2-secret@db:5432/orgql' }],
+    ['a DATABASE_URL of another database', { DATABASE_URL: 'mysql://orgql:hunter2-secret@db/orgql' }],
+    ['a password in a parameter', { DATABASE_URL: 'pg://db/orgql?user=orgql&password=hunter2-secret' }],
+    ['a JWKS URL with credentials', { ORGQL_JWT_ISSUER: 'i', ORGQL_JWT_AUDIENCE: 'a', ORGQL_JWKS_URL: 'ftp://u:hunter2-secret@idp/jwks' }],
+  ])('names the variable of %s without echoing its password', (_case, env) => {
+    const problems = problemsOf(() => parseConfig({ env }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^(DATABASE_URL|ORGQL_JWKS_URL): .*\*\*\*/);
+    expect(problems[0]).not.toContain('hunter2');
   });
 
   it('treats empty variables as unset', () => {
@@ -145,5 +172,18 @@ describe('emulator command options', () => {
   it('names the flag of a bad value', () => {
     expect(problemsOf(() => parseEmulatorFlags({ failRate: '1.5' }))[0]).toMatch(/^--fail-rate: /);
     expect(problemsOf(() => parseEmulatorFlags({ latencyMs: 'slow' }))[0]).toMatch(/^--latency-ms: /);
+  });
+});
+
+describe('redactCredentials', () => {
+  it.each([
+    ['postgresql://u:secret@h:5432/db', 'postgresql://u:***@h:5432/db'],
+    ['postgres//u:secret@h/db', 'postgres//u:***@h/db'],
+    ['postgresql://u:p@ss:w@h/db', 'postgresql://u:***@h/db'],
+    ['postgresql://h/db?password=secret&sslmode=require', 'postgresql://h/db?password=***&sslmode=require'],
+    ['postgresql://u@h/db', 'postgresql://u@h/db'],
+    ['http://127.0.0.1:4566', 'http://127.0.0.1:4566'],
+  ])('masks the password of %s', (value, expected) => {
+    expect(redactCredentials(value)).toBe(expected);
   });
 });

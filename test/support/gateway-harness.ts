@@ -57,7 +57,8 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}, op
       done();
     },
   });
-  const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: testDb.dataDir, ...env }, flags: { port: '0' } });
+  // The embedded emulator on a free port too: test files run in parallel and must not fight over 4566.
+  const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: testDb.dataDir, ORGQL_EMULATOR_PORT: '0', ...env }, flags: { port: '0' } });
   // A database the caller prepared is reached the way env says (DATABASE_URL as some role).
   const gateway = await startGateway(options.database ? config : { ...config, database: testDb.target }, pino({ level: 'info' }, sink)).catch(async (error) => {
     await testDb.drop();

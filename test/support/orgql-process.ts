@@ -22,7 +22,8 @@ afterAll(() => {
 /** Runs the built `orgql` command (bin/orgql.js) as a user would, with JSON logs. */
 export function spawnOrgql(args: string[], env: Record<string, string | undefined> = {}): OrgqlProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ORGQL_LOG_FORMAT: 'json', ...env },
+    // The embedded emulator on a free port: test files run in parallel and must not fight over 4566.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ORGQL_LOG_FORMAT: 'json', ORGQL_EMULATOR_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
