@@ -14,7 +14,7 @@ export interface BenchGateway {
 
 export async function startBenchGateway(env: Record<string, string>): Promise<BenchGateway> {
   const bench = await createBenchDb('gw');
-  const config = parseConfig({ env: { LOG_LEVEL: 'silent', ...env }, flags: { port: '0' } });
+  const config = parseConfig({ env: { LOG_LEVEL: 'silent', ORGQL_EMULATOR_PORT: '0', ...env }, flags: { port: '0' } });
   const gateway = await startGateway({ ...config, database: { kind: 'postgres', url: bench.url } }, pino({ level: 'silent' }));
   if (!gateway.bootstrapAdminKey) throw new Error('expected an admin key on a fresh database');
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${gateway.bootstrapAdminKey}` };

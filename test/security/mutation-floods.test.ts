@@ -56,7 +56,7 @@ describe('the mutation rate limit across replicas', () => {
     // Two replicas: one database, one upstream (the first one's embedded emulator), own data dirs.
     for (let n = 0; n < 2; n += 1) {
       const upstream: Record<string, string> = gateways[0] ? { ORGQL_ORGANIZATIONS_ENDPOINT: gateways[0].emulatorUrl! } : {};
-      const env = { LOG_LEVEL: 'silent', ORGQL_DATA_DIR: dataDirs[dataDirs.push(mkdtempSync(path.join(tmpdir(), 'orgql-replica-'))) - 1]!, ORGQL_MUTATION_RATE_PER_MINUTE: '1', ORGQL_MUTATION_BURST: '5', ...upstream };
+      const env = { LOG_LEVEL: 'silent', ORGQL_EMULATOR_PORT: '0', ORGQL_DATA_DIR: dataDirs[dataDirs.push(mkdtempSync(path.join(tmpdir(), 'orgql-replica-'))) - 1]!, ORGQL_MUTATION_RATE_PER_MINUTE: '1', ORGQL_MUTATION_BURST: '5', ...upstream };
       gateways.push(await startGateway({ ...parseConfig({ env, flags: { port: '0' } }), database: db.target }, pino({ level: 'silent' })));
     }
   });
