@@ -68,3 +68,16 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
     }
   }
 }
+
+/**
+ * The value of a change for its payload. A replay of a key the reconciler settled (the first call's
+ * answer was lost) may have none to give, e.g. what a deletion removed: the caller then learns that
+ * the change was made, by which call, and that its answer cannot be replayed, instead of an internal error.
+ */
+export function requireValue<T>(result: AuditedResult<T>): T {
+  if (result.value !== null && result.value !== undefined) return result.value;
+  throw new OrgqlError('CONFLICT', 'The call that first used this idempotencyKey made this change, but its answer was lost and cannot be replayed; see auditEventId.', {
+    reason: 'IDEMPOTENCY_KEY_SETTLED',
+    auditEventId: result.auditEventId,
+  });
+}

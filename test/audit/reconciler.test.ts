@@ -96,6 +96,19 @@ describe('the reconciler resolves intents left without a result', () => {
     expect(await idempotency.claim(scope, { x: 1 })).toEqual({ kind: 'in-progress' });
   });
 
+  it('completes a key its gateway left unfinished after recording SUCCEEDED', async () => {
+    const scope = { actorId: 'alice', operation: 'enablePolicyType', key: 'unfinished-1' };
+    const args = { rootId, type: 'SECURITYHUB_POLICY' };
+    await idempotency.claim(scope, args);
+    const stateBefore = { root: { id: rootId, policyTypes: [] } };
+    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'SECURITYHUB_POLICY', stateBefore, idempotencyKey: 'unfinished-1' }));
+    await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SECURITYHUB_POLICY' }));
+    await recorder.recordResult(intentId, { outcome: 'SUCCEEDED', upstreamRequestId: 'u-1' });
+    expect(await idempotency.claim(scope, args)).toEqual({ kind: 'in-progress' });
+    await reconciler().runOnce();
+    expect(await idempotency.claim(scope, args)).toMatchObject({ kind: 'replay', auditEventId: intentId, response: { id: rootId } });
+  });
+
   it('lets only the claim that owns a key release it', async () => {
     const scope = { actorId: 'alice', operation: 'enablePolicyType', key: 'owned-1' };
     const claim = await idempotency.claim(scope, { a: 1 });

@@ -58,7 +58,35 @@ export class Reconciler {
     const report: { resolved: ReconcileReport['resolved']; deferred: number } = { resolved: [], deferred: 0 };
     await this.settleDanglingIntents(report);
     await this.settleUnknownResults(report);
+    await this.settleUnfinishedKeys();
     return report;
+  }
+
+  /**
+   * Idempotency keys left unfinished although their call's outcome is on record (the gateway could
+   * not store the result after retrying, or died just after writing it): SUCCEEDED completes the
+   * key, so that a retry replays instead of running the change twice; FAILED frees it.
+   */
+  private async settleUnfinishedKeys(): Promise<void> {
+    const cutoff = new Date(Date.now() - this.options.graceMs);
+    const keys = await this.prisma.$queryRaw<Array<{ intent_id: string }>>`
+      SELECT i.id::text AS intent_id
+      FROM idempotency_record k
+      JOIN audit_event i ON i.kind = 'INTENT' AND i.actor_id = k.actor_id AND i.operation = k.operation
+        AND i.idempotency_key = k.key AND i.occurred_at >= k.created_at
+      WHERE k.completed_at IS NULL AND k.created_at < ${cutoff}
+      LIMIT ${BATCH}`;
+    for (const { intent_id: intentId } of keys) {
+      const rows = await this.prisma.auditEvent.findMany({ where: { OR: [{ id: intentId }, { intentId }] }, orderBy: { sequence: 'asc' } });
+      const intent = rows.find((r) => r.kind === 'INTENT');
+      const final = rows.find((r) => r.kind === 'RESOLUTION') ?? rows.find((r) => r.kind === 'RESULT');
+      if (!intent || !final || intent.idempotencyKey === null || (final.outcome !== 'SUCCEEDED' && final.outcome !== 'FAILED')) continue;
+      const record = toAuditRecord(intent);
+      // The value to replay, as upstream shows it now; null when it cannot be read (void changes have none).
+      const value = final.outcome === 'SUCCEEDED' ? await this.check(record).then((v) => v.value, () => undefined) : undefined;
+      const scope = { actorId: intent.actorId, operation: intent.operation, key: intent.idempotencyKey };
+      await this.idempotency.settle(scope, record, final.outcome, value).catch((err) => this.logger.error({ err, intentId }, 'idempotency key could not be settled'));
+    }
   }
 
   private async settleDanglingIntents(report: { resolved: ReconcileReport['resolved']; deferred: number }): Promise<void> {

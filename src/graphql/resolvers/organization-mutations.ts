@@ -3,6 +3,7 @@ import type { PolicyType } from '../../domain/policy-type';
 import type { OrganizationalUnit } from '../../domain/organizational-unit';
 import type { Tag } from '../../domain/tag';
 import type { MutationResolvers } from '../../generated/graphql';
+import { requireValue } from '../audited-idempotency';
 import { runAudited } from '../audited-mutation';
 import type { Account } from '../../domain/account';
 import { organizationalUnitNamed, targetTypeOf } from '../audit-state';
@@ -33,7 +34,7 @@ async function changePolicyType(
   change: 'enable' | 'disable',
   { rootId, type, idempotencyKey }: { rootId: string; type: PolicyType; idempotencyKey?: string | null },
 ) {
-  const { value: root, auditEventId } = await runAudited<Root>(
+  const audited = await runAudited<Root>(
     ctx,
     {
       operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
@@ -42,7 +43,7 @@ async function changePolicyType(
     (writer) => (change === 'enable' ? writer.enablePolicyType(rootId, type) : writer.disablePolicyType(rootId, type)),
   );
   ctx.loaders.clearAll();
-  return { root, auditEventId };
+  return { root: requireValue(audited), auditEventId: audited.auditEventId };
 }
 
 async function ouState(ctx: GraphQLContext, ouId: string): Promise<unknown> {
@@ -64,7 +65,7 @@ export const organizationMutations: OrganizationMutations = {
   disablePolicyType: (_parent, args, ctx) => changePolicyType(ctx, 'disable', args),
   createOrganizationalUnit: async (_parent, { parentId, name, tags, idempotencyKey }, ctx) => {
     const tagList: Tag[] = (tags ?? []).map((t) => ({ key: t.key, value: t.value }));
-    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+    const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
         operation: 'createOrganizationalUnit', upstreamAction: 'CreateOrganizationalUnit', targetType: targetTypeOf(parentId), targetId: parentId,
@@ -76,10 +77,10 @@ export const organizationMutations: OrganizationMutations = {
       (writer) => writer.createOrganizationalUnit(parentId, name, tagList),
     );
     ctx.loaders.clearAll();
-    return { organizationalUnit: value, auditEventId };
+    return { organizationalUnit: requireValue(audited), auditEventId: audited.auditEventId };
   },
   renameOrganizationalUnit: async (_parent, { id, name, idempotencyKey }, ctx) => {
-    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+    const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
         operation: 'renameOrganizationalUnit', upstreamAction: 'UpdateOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
@@ -88,10 +89,10 @@ export const organizationMutations: OrganizationMutations = {
       (writer) => writer.updateOrganizationalUnit(id, name),
     );
     ctx.loaders.clearAll();
-    return { organizationalUnit: value, auditEventId };
+    return { organizationalUnit: requireValue(audited), auditEventId: audited.auditEventId };
   },
   deleteOrganizationalUnit: async (_parent, { id, idempotencyKey }, ctx) => {
-    const { value, auditEventId } = await runAudited<OrganizationalUnit>(
+    const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
         operation: 'deleteOrganizationalUnit', upstreamAction: 'DeleteOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
@@ -106,7 +107,7 @@ export const organizationMutations: OrganizationMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { organizationalUnit: value, auditEventId };
+    return { organizationalUnit: requireValue(audited), auditEventId: audited.auditEventId };
   },
   moveAccount: async (_parent, { accountId, destinationParentId, idempotencyKey }, ctx) => {
     const { auditEventId } = await runAudited(

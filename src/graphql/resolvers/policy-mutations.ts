@@ -3,6 +3,7 @@ import { validatePolicy } from '../../domain/policy';
 import { OrgqlError } from '../../domain/errors';
 import type { Policy } from '../../domain/organization-policy';
 import type { MutationResolvers } from '../../generated/graphql';
+import { requireValue } from '../audited-idempotency';
 import { runAudited } from '../audited-mutation';
 import type { GraphQLContext } from '../context';
 import { policyNamed, policyState, policyTypeOf, readPolicyState, readTargetState, targetTypeOf } from '../audit-state';
@@ -17,7 +18,7 @@ export const policyMutations: PolicyMutations = {
   createPolicy: async (_parent, { input }, ctx) => {
     const content = documentText(input.content);
     const tags = (input.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
-    const { value, auditEventId } = await runAudited<Policy>(
+    const audited = await runAudited<Policy>(
       ctx,
       {
         operation: 'createPolicy', upstreamAction: 'CreatePolicy', targetType: 'POLICY', targetId: undefined, policyType: input.type,
@@ -35,7 +36,7 @@ export const policyMutations: PolicyMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { policy: value, auditEventId };
+    return { policy: requireValue(audited), auditEventId: audited.auditEventId };
   },
 
   /**
@@ -47,7 +48,7 @@ export const policyMutations: PolicyMutations = {
   updatePolicy: async (_parent, { input }, ctx) => {
     const content = input.content === undefined || input.content === null ? undefined : documentText(input.content);
     const { id, expectedContentHash } = input;
-    const { value, auditEventId } = await runAudited<Policy>(
+    const audited = await runAudited<Policy>(
       ctx,
       {
         operation: 'updatePolicy', upstreamAction: 'UpdatePolicy', targetType: 'POLICY', targetId: id, policyId: id,
@@ -67,11 +68,11 @@ export const policyMutations: PolicyMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { policy: value, auditEventId };
+    return { policy: requireValue(audited), auditEventId: audited.auditEventId };
   },
 
   deletePolicy: async (_parent, { id, idempotencyKey }, ctx) => {
-    const { value, auditEventId } = await runAudited<Policy>(
+    const audited = await runAudited<Policy>(
       ctx,
       {
         operation: 'deletePolicy', upstreamAction: 'DeletePolicy', targetType: 'POLICY', targetId: id, policyId: id,
@@ -86,7 +87,7 @@ export const policyMutations: PolicyMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { policy: value, auditEventId };
+    return { policy: requireValue(audited), auditEventId: audited.auditEventId };
   },
 
   attachPolicy: (_parent, { policyId, targetId, idempotencyKey }, ctx) => attachment('attach', policyId, targetId, idempotencyKey, ctx),
