@@ -10,15 +10,18 @@
  *    pacing at those rates: the sync (or, without a mirror, the question) succeeds? how long?
  * 3. rps: warm `{ organization { id } }` and the demo tree, requests/s of the gateway (embedded
  *    emulator, demo org) against a bare Apollo Server 5 answering the same data from memory,
- *    measured one after the other in this run with autocannon.
+ *    measured one after the other in this run with autocannon (its own process).
  */
-import autocannon from 'autocannon';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../src/emulator';
 import { generatedOrgSeed } from '../test/support/generated-org-seed';
 import { fmt, percentile } from './audit-bench-db';
 import { startBareApollo } from './support/bare-apollo';
 import { startBenchGateway, type BenchGateway } from './support/bench-gateway';
 import { minimumSyncCalls } from './support/minimum-sync';
+
+const run = promisify(execFile);
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -166,8 +169,17 @@ async function throttled(): Promise<void> {
   }
 }
 
+/**
+ * autocannon in a child process of its own, so that the load generator does not share the event loop
+ * of the server it measures (both servers run in this process, one at a time).
+ */
 async function load(url: string, headers: Record<string, string>, query: string): Promise<{ rps: number; p50: number }> {
-  const result = await autocannon({ url, method: 'POST', headers, body: JSON.stringify({ query }), connections: 10, duration: SECONDS });
+  const cli = require.resolve('autocannon/autocannon.js');
+  const args = [cli, '-j', '-c', '10', '-d', String(SECONDS), '-m', 'POST', '-b', JSON.stringify({ query })];
+  for (const [name, value] of Object.entries(headers)) args.push('-H', `${name}=${value}`);
+  args.push(url);
+  const { stdout } = await run(process.execPath, args);
+  const result = JSON.parse(stdout) as { non2xx: number; errors: number; requests: { average: number }; latency: { p50: number } };
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors from ${url}`);
   return { rps: result.requests.average, p50: result.latency.p50 };
 }
