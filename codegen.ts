@@ -17,6 +17,7 @@ const config: CodegenConfig = {
           Policy: '../domain/organization-policy#PolicySummary as PolicyModel',
           PolicyAttachment: '../domain/policy-attachment#PolicyAttachment as PolicyAttachmentModel',
           Tag: '../domain/tag#Tag as TagModel',
+          CreateAccountStatus: '../domain/create-account#CreateAccountStatus as CreateAccountStatusModel',
           EffectivePolicy: '../domain/account-effective-policy#AccountEffectivePolicy as EffectivePolicyModel',
           AccountPolicyImpact: '../domain/account-effective-policy#AccountPolicyImpact as AccountPolicyImpactModel',
           PolicyChangePreview: '../domain/account-effective-policy#PolicyChangePreview as PolicyChangePreviewModel',

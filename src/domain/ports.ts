@@ -1,4 +1,5 @@
 import type { Account } from './account';
+import type { CreateAccountRequest, CreateAccountStatus } from './create-account';
 import type { Organization, Root } from './organization';
 import type { OrganizationalUnit } from './organizational-unit';
 import type { CreatePolicyRequest, Policy, PolicySummary, UpdatePolicyRequest } from './organization-policy';
@@ -28,6 +29,11 @@ export interface OrganizationsReader {
   listTargetsForPolicy(policyId: string): Promise<ParentRef[]>;
   /** DescribeEffectivePolicy; null when no policy of the type applies (EffectivePolicyNotFoundException). */
   describeEffectivePolicy(accountId: string, type: PolicyType): Promise<UpstreamEffectivePolicy | null>;
+  // Account creation requests.
+  /** DescribeCreateAccountStatus; NOT_FOUND for an unknown request id. */
+  describeCreateAccountStatus(requestId: string): Promise<CreateAccountStatus>;
+  /** ListCreateAccountStatus, every state, to the end. */
+  listCreateAccountStatuses(): Promise<CreateAccountStatus[]>;
 }
 
 /**
@@ -48,6 +54,10 @@ export interface OrganizationsWriter {
   moveAccount(accountId: string, sourceParentId: string, destinationParentId: string): Promise<Mutated<void>>;
   tagResource(resourceId: string, tags: readonly Tag[]): Promise<Mutated<void>>;
   untagResource(resourceId: string, tagKeys: readonly string[]): Promise<Mutated<void>>;
+  /** Starts creating an account; the status answered is usually IN_PROGRESS (see describeCreateAccountStatus). */
+  createAccount(request: CreateAccountRequest): Promise<Mutated<CreateAccountStatus>>;
+  /** Starts closing a member account; it reads PENDING_CLOSURE until AWS has closed it. */
+  closeAccount(accountId: string): Promise<Mutated<void>>;
 }
 
 /** Both halves, as the SDK adapter implements them. */

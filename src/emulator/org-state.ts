@@ -78,7 +78,16 @@ export interface OrgState {
   policyChanges: Map<string, Date>;
   /** When the organization was created; the fallback LastUpdatedTimestamp for seeded attachments. */
   createdAt: Date;
+  /** The account quota (accounts in the organization, every state); see account-limits.ts. */
+  maxAccounts: number;
 }
+
+/**
+ * AWS's default quota is 10 accounts, raised on request up to 50,000 (Quotas for AWS Organizations).
+ * The emulator behaves as an organization whose quota was raised to the ceiling, so the demo's
+ * eleven accounts can grow; a seed's organization.maxAccounts sets another value (10 for AWS's default).
+ */
+export const DEFAULT_MAX_ACCOUNTS = 50_000;
 
 export function emptyState(ids: { organizationId: string; rootId: string; managementAccountId: string }, createdAt: Date): OrgState {
   return {
@@ -93,5 +102,6 @@ export function emptyState(ids: { organizationId: string; rootId: string; manage
     createAccountRequests: new Map(),
     policyChanges: new Map(),
     createdAt,
+    maxAccounts: DEFAULT_MAX_ACCOUNTS,
   };
 }

@@ -1,3 +1,4 @@
+import { emailInUse } from './account-limits';
 import { attachDefaults } from './attachments';
 import { freshId } from './ids';
 import type { OperationContext } from './operation-context';
@@ -32,8 +33,13 @@ export function settlePendingWork(ctx: OperationContext): SettledWork {
     const at = now();
     request.completedAt = at;
     completed.push(request);
-    if ([...state.accounts.values()].some((account) => account.email === request.email)) {
+    // CreateAccountStatus.FailureReason (API_CreateAccountStatus): the request was accepted, the account is not made.
+    if (emailInUse(state, request.email)) {
       request.failureReason = 'EMAIL_ALREADY_EXISTS';
+      continue;
+    }
+    if (state.accounts.size >= state.maxAccounts) {
+      request.failureReason = 'ACCOUNT_LIMIT_EXCEEDED';
       continue;
     }
     const id = freshId(() => ids.accountId(), (candidate) => state.accounts.has(candidate));

@@ -31,6 +31,7 @@ const documentSchema = z.object({
   organizationId: z.string().min(1),
   managementAccountId: z.string().min(1),
   createdAt: date,
+  maxAccounts: z.number().int().min(1),
   root: z.object({ id: z.string().min(1), name: z.string(), policyTypes: z.array(z.enum(POLICY_TYPES)) }),
   organizationalUnits: z.array(z.object({ id: z.string().min(1), name: z.string(), parentId: z.string().min(1) })),
   accounts: z.array(
@@ -77,6 +78,7 @@ export function serializeState(state: OrgState, issuedIds: readonly string[]): s
     organizationId: state.organizationId,
     managementAccountId: state.managementAccountId,
     createdAt: state.createdAt.toISOString(),
+    maxAccounts: state.maxAccounts,
     root: { id: state.root.id, name: state.root.name, policyTypes: [...state.root.policyTypes] },
     organizationalUnits: [...state.ous.values()],
     accounts: [...state.accounts.values()].map(({ joinedAt, closeRequestedAt, ...account }) => ({
@@ -132,6 +134,7 @@ export function parseState(text: string): RestoredState {
     ),
     policyChanges: new Map(Object.entries(d.policyChanges)),
     createdAt: d.createdAt,
+    maxAccounts: d.maxAccounts,
   };
   if (!state.accounts.has(state.managementAccountId)) throw new StateDocumentError('it is not an orgql emulator state: the management account is missing');
   return { state, issuedIds: d.issuedIds };

@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/graphql';
 import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { AccountPolicyImpact, EffectivePolicy, IgnoredPolicyChange, PolicyValueProvenance } from './resolvers/effective-policy';
+import { accountLifecycleQueries, CreateAccountStatus } from './resolvers/account-lifecycle';
 import { Mutation } from './resolvers/mutation';
 import { Organization } from './resolvers/organization';
 import { Policy, PolicyAttachment } from './resolvers/policy';
@@ -51,7 +52,7 @@ const BoundedJSON = new GraphQLScalarType({
 });
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...AuditQuery, ...apiKeyQueries },
+  Query: { ...Query, ...AuditQuery, ...apiKeyQueries, ...accountLifecycleQueries },
   Mutation,
   Organization,
   Root,
@@ -67,6 +68,7 @@ export const resolvers: Resolvers = {
   AccountPolicyImpact,
   AuditEvent,
   ApiKey,
+  CreateAccountStatus,
   JSON: BoundedJSON,
   DateTime: DateTimeResolver,
 };

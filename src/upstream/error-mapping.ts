@@ -31,6 +31,9 @@ const CODE_BY_EXCEPTION: Readonly<Record<string, ErrorCode>> = {
   ConstraintViolationException: 'CONSTRAINT_VIOLATION',
   PolicyTypeNotAvailableForOrganizationException: 'CONSTRAINT_VIOLATION',
   ConcurrentModificationException: 'CONFLICT',
+  // CloseAccount of an account that is closed or closing; ConflictException: the resource's state forbids it.
+  AccountAlreadyClosedException: 'CONFLICT',
+  ConflictException: 'CONFLICT',
   PolicyChangesInProgressException: 'CONFLICT',
   AccessDeniedException: 'ACCESS_DENIED',
   AccessDeniedForDependencyException: 'ACCESS_DENIED',

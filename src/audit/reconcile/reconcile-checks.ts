@@ -2,6 +2,7 @@ import type { AuditEventRecord } from '../../domain/audit-log';
 import { isOrgqlError } from '../../domain/errors';
 import { isPolicyType } from '../../domain/policy-type';
 import type { OrganizationsReader } from '../../domain/ports';
+import { closeAccount, createAccount } from './account-checks';
 import { argument, before, creditedIf, failed, rawArgument, unknown, type MutationName, type ReconcileCheck, type Verdict } from './verdict';
 
 /** Runs `read`; a NOT_FOUND answer becomes `onMissing`'s verdict instead of an error. */
@@ -82,6 +83,8 @@ const sameJson = (a: unknown, b: string): boolean => {
  * with the state before recorded on the intent: an effect that was already there is never credited.
  */
 export const RECONCILE_CHECKS: Readonly<Record<MutationName, ReconcileCheck>> = {
+  createAccount,
+  closeAccount,
   enablePolicyType: (intent, organizations) => policyTypeOn(intent, organizations, true),
   disablePolicyType: (intent, organizations) => policyTypeOn(intent, organizations, false),
   attachPolicy: (intent, organizations) => attachment(intent, organizations, true),

@@ -1,3 +1,4 @@
+import { closureQuota, closuresInProgress, closuresWithin, MAX_CONCURRENT_CLOSURES, memberAccountCount } from '../account-limits';
 import { markPolicyChange } from '../attachments';
 import { AwsError, constraintViolation } from '../aws-error';
 import { requireAccount, requireParent } from '../lookups';
@@ -59,15 +60,30 @@ export const moveAccount: Operation = ({ state, now }, input) => {
   return {};
 };
 
+/**
+ * API_CloseAccount: member accounts only (CANNOT_CLOSE_MANAGEMENT_ACCOUNT), not one that is closed,
+ * closing or suspended (AccountAlreadyClosedException; a closed account reads SUSPENDED in the legacy
+ * Status), at most MAX_CONCURRENT_CLOSURES closing at once (CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED) and
+ * the rolling 30-day quota (CLOSE_ACCOUNT_QUOTA_EXCEEDED); see account-limits.ts. The account reads
+ * PENDING_CLOSURE until the closure settles (pending-work.ts), then CLOSED.
+ */
 export const closeAccount: Operation = ({ state, now }, input) => {
   const account = requireAccount(state, String(input.AccountId));
   if (account.id === state.managementAccountId) {
     throw constraintViolation('CANNOT_CLOSE_MANAGEMENT_ACCOUNT', 'You cannot close the management account with CloseAccount.');
   }
-  if (account.state === 'PENDING_CLOSURE' || account.state === 'CLOSED') {
+  if (account.state === 'PENDING_CLOSURE' || account.state === 'CLOSED' || account.state === 'SUSPENDED') {
     throw new AwsError('AccountAlreadyClosedException', `The account ${account.id} is already closed or closing.`);
   }
+  if (closuresInProgress(state) >= MAX_CONCURRENT_CLOSURES) {
+    throw constraintViolation('CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED', `At most ${MAX_CONCURRENT_CLOSURES} accounts can be closing at the same time; try again when one has closed.`);
+  }
+  const at = now();
+  const quota = closureQuota(memberAccountCount(state));
+  if (closuresWithin(state, at) >= quota) {
+    throw constraintViolation('CLOSE_ACCOUNT_QUOTA_EXCEEDED', `This organization has closed ${quota} accounts in the last 30 days, its quota.`);
+  }
   account.state = 'PENDING_CLOSURE';
-  account.closeRequestedAt = now();
+  account.closeRequestedAt = at;
   return {};
 };

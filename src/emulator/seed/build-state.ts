@@ -50,6 +50,7 @@ export function buildState(seed: SeedDocument, ids: IdGenerator, now: Date): Org
     { organizationId: seed.organization?.id ?? ids.organizationId(), rootId: seed.root?.id ?? ids.rootId(), managementAccountId: managementId },
     at,
   );
+  if (seed.organization?.maxAccounts !== undefined) state.maxAccounts = seed.organization.maxAccounts;
   const builder: Builder = { state, ids, at, refs: [] };
   for (const managed of MANAGED_POLICIES) state.policies.set(managed.id, { ...managed });
   addPolicies(builder, seed);

@@ -65,6 +65,8 @@ export const seedDocumentSchema = z
       .object({
         id: z.string().regex(/^o-[a-z0-9]{10,32}$/, 'an organization id looks like o-<10 to 32 lowercase letters or digits>').optional(),
         createdAt: z.iso.datetime({ offset: true }).optional(),
+        /** The organization's account quota (AWS default 10, adjustable up to 50,000); CreateAccount beyond it fails ACCOUNT_LIMIT_EXCEEDED. */
+        maxAccounts: z.number().int().min(1).max(50_000).optional(),
       })
       .strict()
       .optional(),
