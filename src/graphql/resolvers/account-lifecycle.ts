@@ -1,3 +1,4 @@
+import type { Account } from '../../domain/account';
 import type { CreateAccountRequest, CreateAccountStatus as CreateAccountStatusModel } from '../../domain/create-account';
 import { OrgqlError } from '../../domain/errors';
 import { nodeIdKind } from '../../domain/node-id';
@@ -5,6 +6,7 @@ import type { Tag } from '../../domain/tag';
 import type { CreateAccountStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import { runAudited } from '../audited-mutation';
 import type { GraphQLContext } from '../context';
+import { nodeStub, payloadRead } from '../payload-read';
 
 const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? undefined;
 
@@ -63,7 +65,8 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
       (writer) => writer.closeAccount(accountId),
     );
     ctx.loaders.clearAll();
-    return { account: await ctx.loaders.account.load(accountId), auditEventId };
+    // The account is closing whether or not it can be read back now: the payload falls back to its id.
+    return { account: await payloadRead(ctx, () => ctx.loaders.account.load(accountId), async () => nodeStub(accountId) as Account), auditEventId };
   },
 };
 
