@@ -66,6 +66,18 @@ describe('creating and closing accounts through GraphQL, against the emulator ov
     expect(done).toMatchObject({ state: 'FAILED', failureReason: 'EMAIL_ALREADY_EXISTS', accountId: null, account: null });
   });
 
+  it('returns the first request for a retry with the same idempotency key, and makes no second account', async () => {
+    const variables = { email: 'retried@example.com', name: 'Retried', key: 'create-retried-1' };
+    const first = (await t.data(CREATE, variables)).createAccount;
+    const retry = (await t.data(CREATE, variables)).createAccount;
+    expect(retry.createAccountStatus.id).toBe(first.createAccountStatus.id);
+    expect(retry.auditEventId).toBe(first.auditEventId);
+    const done = await eventually(() => status(first.createAccountStatus.id), (s) => s.state !== 'IN_PROGRESS');
+    expect(done.state).toBe('SUCCEEDED');
+    const emails = (await t.data(`{ accounts(first: 100) { edges { node { email } } } }`)).accounts.edges.map((e: any) => e.node.email);
+    expect(emails.filter((email: string) => email === 'retried@example.com')).toHaveLength(1);
+  });
+
   it('refuses invalid input before it is sent, and an unknown request id with NOT_FOUND', async () => {
     expect((await errorOf(CREATE, { email: 'not-an-email', name: 'X' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect((await errorOf(CREATE, { email: 'ok@example.com', name: 'X', role: 'bad role name!' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -1,7 +1,6 @@
 import type { Account } from '../../domain/account';
 import type { CreateAccountRequest, CreateAccountStatus as CreateAccountStatusModel } from '../../domain/create-account';
 import { OrgqlError } from '../../domain/errors';
-import { nodeIdKind } from '../../domain/node-id';
 import type { Tag } from '../../domain/tag';
 import type { CreateAccountStatusResolvers, MutationResolvers, QueryResolvers } from '../../generated/graphql';
 import { runAudited } from '../audited-mutation';
@@ -18,10 +17,6 @@ const statusState = (status: CreateAccountStatusModel) => ({
 async function accountState(ctx: GraphQLContext, accountId: string): Promise<unknown> {
   const account = await ctx.organizations.describeAccount(accountId);
   return { account: { id: account.id, state: account.state ?? null } };
-}
-
-function expectAccountId(id: string): void {
-  if (nodeIdKind(id) !== 'ACCOUNT') throw new OrgqlError('BAD_USER_INPUT', `${JSON.stringify(id)} is not an account id (12 digits).`, { id });
 }
 
 /**
@@ -55,7 +50,6 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
     return { createAccountStatus: value, auditEventId };
   },
   closeAccount: async (_parent, { accountId, idempotencyKey }, ctx) => {
-    expectAccountId(accountId);
     const { auditEventId } = await runAudited(
       ctx,
       {
