@@ -45,6 +45,14 @@ describe('a flood of refused mutation attempts', () => {
     expect(recorded.input.name).toMatch(/^flood-/);
     expect(recorded.input.content).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: huge.length + 2 });
   }, 120_000);
+
+  it('records a document the engine refuses (never sent) compactly too', async () => {
+    const huge = JSON.stringify({ services: { default: { opt_out_policy: { '@@assign': 'optOut' } } }, padding: 'x'.repeat(100 * 1024) });
+    const { body } = await t.graphql(CREATE, { input: { name: 'too-big', type: 'AISERVICES_OPT_OUT_POLICY', content: huge } });
+    expect(body.errors![0]!.extensions!.code).toBe('POLICY_MALFORMED');
+    const intent = await t.gateway.database.prisma.auditEvent.findFirstOrThrow({ where: { kind: 'INTENT', operation: 'createPolicy' }, orderBy: { sequence: 'desc' } });
+    expect((intent.arguments as { name: string; content: unknown })).toMatchObject({ name: 'too-big', content: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) } });
+  });
 });
 
 describe('the mutation rate limit across replicas', () => {

@@ -5,6 +5,7 @@ import type { Policy } from '../../domain/organization-policy';
 import type { MutationResolvers } from '../../generated/graphql';
 import { requireValue } from '../audited-idempotency';
 import { runAudited } from '../audited-mutation';
+import { compactArguments } from '../compact-arguments';
 import type { GraphQLContext } from '../context';
 import { policyNamed, policyState, policyTypeOf, readPolicyState, readTargetState, targetTypeOf } from '../audit-state';
 import { loadOrgNode } from '../org/org-node';
@@ -18,16 +19,19 @@ export const policyMutations: PolicyMutations = {
   createPolicy: async (_parent, { input }, ctx) => {
     const content = documentText(input.content);
     const tags = (input.tags ?? []).map((t) => ({ key: t.key, value: t.value }));
+    const valid = validatePolicy(input.type, content).valid;
+    const args = { name: input.name, description: input.description ?? '', type: input.type, content, tags };
     const audited = await runAudited<Policy>(
       ctx,
       {
         operation: 'createPolicy', upstreamAction: 'CreatePolicy', targetType: 'POLICY', targetId: undefined, policyType: input.type,
-        arguments: { name: input.name, description: input.description ?? '', type: input.type, content, tags },
+        // A document the engine refuses is never sent: recorded compactly, as other refused attempts.
+        arguments: valid ? args : compactArguments(args),
         idempotencyKey: input.idempotencyKey ?? undefined,
         // Before: whether a policy of the type already has the name (AWS then refuses the create);
         // not looked up for a document the engine refuses, which costs no upstream call at all.
         readState: async (created?: Policy) =>
-          created ? policyState(created) : validatePolicy(input.type, content).valid ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) } : { policy: null },
+          created ? policyState(created) : valid ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) } : { policy: null },
         resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
       },
       async (writer) => {
