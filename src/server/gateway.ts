@@ -30,6 +30,7 @@ import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { bootstrapKeyWanted, createBootstrapKey } from './bootstrap-key';
 import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
+import { unavailableWhenDatabaseDown } from './unavailable-when-down';
 import { timedRecorder, refreshChainHead } from './metrics/audit-metrics';
 import { createMetrics } from './metrics/metrics';
 import { countHttpRequests, graphqlOperationRecorder, registerMetricsRoute } from './metrics/metrics-route';
@@ -117,11 +118,14 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       logger: logger.child({ component: 'apollo' }),
       plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics))],
     });
+    // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
+    const databaseAvailable = () => answersWithin(db.ping(), 1500);
+    const auditLog = unavailableWhenDatabaseDown(auditServices.log, databaseAvailable);
     const readiness = createReadiness(
       { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
-    const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable: () => answersWithin(db.ping(), 1500) });
+    const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable });
     countHttpRequests(app, metrics);
     registerMetricsRoute(app, metrics, [() => refreshChainHead(metrics, db.prisma)], logger);
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
@@ -135,7 +139,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
         upstream,
         loaders: createLoaders(organizations),
         audit: auditRecorder,
-        auditLog: auditServices.log,
+        auditLog,
         idempotency: auditServices.idempotency,
         apiKeys: keyAdmin,
         client: { ip: request.ip, userAgent: request.headers['user-agent'] },
