@@ -23,6 +23,8 @@ export interface Config {
   readonly audit: AuditSettings;
   /** The CLI's key for asking a running gateway (ORGQL_API_KEY), used when that gateway holds the embedded database. */
   readonly cli: { readonly apiKey: string | undefined };
+  /** ORGQL_METRICS_PORT: /metrics also on a port of its own, without authentication (for a scraper on a private network). */
+  readonly metrics: { readonly port: number | undefined };
 }
 
 export interface AuditSettings {
@@ -126,6 +128,7 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   ORGQL_AUDIT_RECONCILE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   ORGQL_API_KEY: optionalText,
+  ORGQL_METRICS_PORT: port.optional(),
   ORGQL_AUDIT_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   ORGQL_MIGRATION_DATABASE_URL: z
     .string()
@@ -210,6 +213,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
       },
     },
     cli: { apiKey: e.ORGQL_API_KEY },
+    metrics: { port: e.ORGQL_METRICS_PORT },
   };
 }
 

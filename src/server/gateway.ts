@@ -33,6 +33,7 @@ import { createReadiness } from './readiness';
 import { unavailableWhenDatabaseDown } from './unavailable-when-down';
 import { timedRecorder, refreshChainHead } from './metrics/audit-metrics';
 import { createMetrics } from './metrics/metrics';
+import { startMetricsListener } from './metrics/metrics-listener';
 import { countHttpRequests, graphqlOperationRecorder, registerMetricsRoute } from './metrics/metrics-route';
 import { upstreamCallRecorder } from './metrics/upstream-call-metrics';
 import { announceServer } from './running-server';
@@ -49,6 +50,8 @@ export interface RunningGateway {
   readonly database: Database;
   /** Set when this start created the first admin key (no key existed): print it, once. */
   readonly bootstrapAdminKey: string | undefined;
+  /** GET /metrics without authentication, when ORGQL_METRICS_PORT is set. */
+  readonly metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -127,7 +130,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     );
     const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable });
     countHttpRequests(app, metrics);
-    registerMetricsRoute(app, metrics, [() => refreshChainHead(metrics, db.prisma)], logger);
+    const scrapeRefresh = [() => refreshChainHead(metrics, db.prisma)];
+    registerMetricsRoute(app, metrics, scrapeRefresh, logger);
     apollo.addPlugin(fastifyApolloDrainPlugin(app));
     await apollo.start();
     closers.push(() => apollo.stop());
@@ -158,6 +162,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const bootstrapAdminKey = bootstrapWanted ? await createBootstrapKey(apiKeys) : undefined;
     closers.push(auditServices.startReconciling());
     closers.push(startCheckpointing(db.prisma, config.audit.checkpoints, logger));
+    let metricsUrl: string | undefined;
+    if (config.metrics.port !== undefined) {
+      const listener = await startMetricsListener(metrics, scrapeRefresh, logger, config.http.host, config.metrics.port);
+      closers.push(() => listener.close());
+      metricsUrl = listener.url;
+      logger.info({ metricsUrl }, `metrics without authentication at ${metricsUrl}`);
+    }
 
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
@@ -165,7 +176,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const url = `http://${host}:${port}/`;
     // The CLI finds a gateway that holds the embedded database here, and asks it instead of refusing.
     closers.push(announceServer(db.target, url));
-    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, bootstrapAdminKey, close: closeAll };
+    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

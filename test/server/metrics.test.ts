@@ -86,3 +86,23 @@ describe('GET /metrics (issue 14, item 10)', () => {
     expect(moved('orgql_audit_chain_head_sequence')).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('ORGQL_METRICS_PORT', () => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    t = await startTestGateway({ ORGQL_METRICS_PORT: '0' });
+  });
+  afterAll(() => t.close());
+
+  it('serves /metrics on a port of its own without a key, and nothing else there; the main port still asks for one', async () => {
+    expect(t.gateway.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    await t.data('query PortProbe { roots { id } }');
+    const response = await fetch(t.gateway.metricsUrl!);
+    expect(response.status).toBe(200);
+    const samples = parseSamples(await response.text());
+    expect(valueOf(samples, 'orgql_graphql_operations_total', { operation: 'PortProbe', outcome: 'ok' })).toBe(1);
+    expect(valueOf(samples, 'orgql_audit_chain_head_sequence')).toBeGreaterThanOrEqual(0);
+    expect((await fetch(new URL('/graphql', t.gateway.metricsUrl!))).status).toBe(404);
+    expect((await fetch(new URL('/metrics', t.gateway.url))).status).toBe(401);
+  });
+});

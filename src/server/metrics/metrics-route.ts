@@ -37,11 +37,16 @@ export function graphqlOperationRecorder(metrics: Metrics): (operation: Observed
  * `refresh` updates the gauges read at scrape time (chain head, mirror); a failing one is logged
  * and its gauge keeps its last value rather than failing the scrape.
  */
-export function registerMetricsRoute(app: HttpApp, metrics: Metrics, refresh: Array<() => Promise<void>>, logger: Logger): void {
+export function registerMetricsRoute(app: HttpApp, metrics: Metrics, refresh: ReadonlyArray<() => Promise<void>>, logger: Logger): void {
   app.get(METRICS_PATH, async (request, reply) => {
     if (!requirePermission(request, reply, 'AUDIT')) return reply;
-    const results = await Promise.allSettled(refresh.map((fn) => fn()));
-    for (const result of results) if (result.status === 'rejected') logger.warn({ err: result.reason }, 'a metric could not be refreshed for this scrape');
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    return reply.type(metrics.registry.contentType).send(await renderMetrics(metrics, refresh, logger));
   });
+}
+
+/** The exposition text, after refreshing the gauges read at scrape time. */
+export async function renderMetrics(metrics: Metrics, refresh: ReadonlyArray<() => Promise<void>>, logger: Logger): Promise<string> {
+  const results = await Promise.allSettled(refresh.map((fn) => fn()));
+  for (const result of results) if (result.status === 'rejected') logger.warn({ err: result.reason }, 'a metric could not be refreshed for this scrape');
+  return metrics.registry.metrics();
 }
