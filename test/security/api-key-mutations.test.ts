@@ -25,7 +25,12 @@ describe('API keys managed through GraphQL while the gateway runs (issue 14, ite
     expect(asViewer.body).toEqual({ data: { roots: [{ id: 'r-demo' }] } });
 
     const [intent, result] = await auditRows(t, created.auditEventId);
-    expect(intent).toMatchObject({ kind: 'INTENT', operation: 'createApiKey', upstreamAction: 'orgql:CreateApiKey', arguments: { name: 'ci-reader', role: 'viewer' } });
+    expect(intent).toMatchObject({
+      kind: 'INTENT',
+      operation: 'createApiKey',
+      upstreamAction: 'orgql:CreateApiKey',
+      arguments: { name: 'ci-reader', role: 'viewer' },
+    });
     expect(intent!.actorId).toMatch(/^apikey:/);
     expect(result).toMatchObject({ kind: 'RESULT', outcome: 'SUCCEEDED', targetId: `apikey:${created.apiKey.keyId}` });
     expect(result!.stateAfter).toMatchObject({ apiKey: { name: 'ci-reader', role: 'viewer', keyId: created.apiKey.keyId } });

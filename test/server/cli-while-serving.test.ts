@@ -47,7 +47,10 @@ describe('orgql apikey and orgql audit while orgql serve holds the embedded data
   });
 
   it('refuses a key the gateway does not accept, naming ORGQL_API_KEY (exit 2)', async () => {
-    const { code, output } = await runOrgql(['apikey', 'list'], { ...env, ORGQL_API_KEY: 'orgql_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    const { code, output } = await runOrgql(['apikey', 'list'], {
+      ...env,
+      ORGQL_API_KEY: 'orgql_0000000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
     expect(code).toBe(2);
     expect(output).toMatch(/ORGQL_API_KEY: the gateway at .* refused it/);
   });
@@ -90,7 +93,10 @@ describe('orgql apikey and orgql audit while orgql serve holds the embedded data
   it('exports and verifies the audit log through the gateway, key changes included', async () => {
     const exported = await runOrgql(['audit', 'export'], { ...env, ORGQL_API_KEY: adminKey });
     expect(exported.code).toBe(0);
-    exportedWhileServing = exported.output.trim().split('\n').map((line) => JSON.parse(line));
+    exportedWhileServing = exported.output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     // create ci (intent, result), the refused duplicate (intent, result), revoke ci (intent, result), ...
     const keyChanges = exportedWhileServing.filter((e) => e.upstreamAction === 'orgql:CreateApiKey' || e.upstreamAction === 'orgql:RevokeApiKey');
     expect(keyChanges.length).toBeGreaterThanOrEqual(6);

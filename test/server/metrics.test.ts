@@ -21,9 +21,7 @@ function parseSamples(text: string): Sample[] {
 
 /** The sum of a metric's samples whose labels include `labels`. */
 function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
-  return samples
-    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
-    .reduce((sum, s) => sum + s.value, 0);
+  return samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((sum, s) => sum + s.value, 0);
 }
 
 describe('GET /metrics (issue 14, item 10)', () => {

@@ -14,7 +14,13 @@ export interface MetricsListener {
  * that reaches it over a private network (the main port keeps asking for an auditor or admin key).
  * It answers nothing else.
  */
-export async function startMetricsListener(metrics: Metrics, refresh: ReadonlyArray<() => Promise<void>>, logger: Logger, host: string, port: number): Promise<MetricsListener> {
+export async function startMetricsListener(
+  metrics: Metrics,
+  refresh: ReadonlyArray<() => Promise<void>>,
+  logger: Logger,
+  host: string,
+  port: number,
+): Promise<MetricsListener> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?', 1)[0];
     if (request.method !== 'GET' || path !== METRICS_PATH) {

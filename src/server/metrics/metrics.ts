@@ -15,14 +15,57 @@ export function createMetrics() {
   const registers = [registry];
   const metrics = {
     registry,
-    httpRequests: new Counter({ name: 'orgql_http_requests_total', help: 'HTTP requests answered, by route pattern and status code.', labelNames: ['method', 'route', 'status'], registers }),
-    httpDuration: new Histogram({ name: 'orgql_http_request_duration_seconds', help: 'Time to answer an HTTP request.', labelNames: ['method', 'route'], buckets: LATENCY_BUCKETS, registers }),
-    graphqlOperations: new Counter({ name: 'orgql_graphql_operations_total', help: 'GraphQL operations, by operation name, type and outcome (ok, error, rejected).', labelNames: ['operation', 'type', 'outcome'], registers }),
-    graphqlDuration: new Histogram({ name: 'orgql_graphql_operation_duration_seconds', help: 'Time from receiving a GraphQL operation to sending its answer.', labelNames: ['operation', 'type', 'outcome'], buckets: LATENCY_BUCKETS, registers }),
-    upstreamCalls: new Counter({ name: 'orgql_upstream_calls_total', help: 'Calls to AWS Organizations, by API operation and outcome (ok, throttled, failed, unknown).', labelNames: ['operation', 'outcome'], registers }),
-    upstreamDuration: new Histogram({ name: 'orgql_upstream_call_duration_seconds', help: 'Time of a call to AWS Organizations, waiting and retries included.', labelNames: ['operation', 'outcome'], buckets: LATENCY_BUCKETS, registers }),
-    auditAppendDuration: new Histogram({ name: 'orgql_audit_append_duration_seconds', help: 'Time to append a row (intent or result) to the audit chain.', labelNames: ['kind', 'outcome'], buckets: LATENCY_BUCKETS, registers }),
-    auditChainHead: new Gauge({ name: 'orgql_audit_chain_head_sequence', help: 'Sequence number of the last row of the audit chain (read at scrape time).', registers }),
+    httpRequests: new Counter({
+      name: 'orgql_http_requests_total',
+      help: 'HTTP requests answered, by route pattern and status code.',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'orgql_http_request_duration_seconds',
+      help: 'Time to answer an HTTP request.',
+      labelNames: ['method', 'route'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    graphqlOperations: new Counter({
+      name: 'orgql_graphql_operations_total',
+      help: 'GraphQL operations, by operation name, type and outcome (ok, error, rejected).',
+      labelNames: ['operation', 'type', 'outcome'],
+      registers,
+    }),
+    graphqlDuration: new Histogram({
+      name: 'orgql_graphql_operation_duration_seconds',
+      help: 'Time from receiving a GraphQL operation to sending its answer.',
+      labelNames: ['operation', 'type', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    upstreamCalls: new Counter({
+      name: 'orgql_upstream_calls_total',
+      help: 'Calls to AWS Organizations, by API operation and outcome (ok, throttled, failed, unknown).',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    }),
+    upstreamDuration: new Histogram({
+      name: 'orgql_upstream_call_duration_seconds',
+      help: 'Time of a call to AWS Organizations, waiting and retries included.',
+      labelNames: ['operation', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    auditAppendDuration: new Histogram({
+      name: 'orgql_audit_append_duration_seconds',
+      help: 'Time to append a row (intent or result) to the audit chain.',
+      labelNames: ['kind', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    auditChainHead: new Gauge({
+      name: 'orgql_audit_chain_head_sequence',
+      help: 'Sequence number of the last row of the audit chain (read at scrape time).',
+      registers,
+    }),
   };
   return metrics;
 }

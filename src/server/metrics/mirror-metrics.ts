@@ -24,22 +24,20 @@ export function registerMirrorMetrics(registry: Registry, status: () => MirrorSt
   });
   new Gauge({
     name: 'orgql_mirror_age_seconds',
-    help: 'Seconds since the snapshot served was last synced with upstream (absent before the first sync).',
+    help: 'Seconds since the snapshot served was last synced with upstream (NaN before the first sync).',
     registers,
     collect() {
       const { syncedAt } = status();
-      this.reset();
-      if (syncedAt) this.set((now() - syncedAt.getTime()) / 1000);
+      this.set(syncedAt ? (now() - syncedAt.getTime()) / 1000 : Number.NaN);
     },
   });
   new Gauge({
     name: 'orgql_mirror_last_sync_duration_seconds',
-    help: 'How long the last full sync with upstream took.',
+    help: 'How long the last full sync with upstream took (NaN before the first).',
     registers,
     collect() {
       const { lastSyncDurationMs } = status();
-      this.reset();
-      if (lastSyncDurationMs !== undefined) this.set(lastSyncDurationMs / 1000);
+      this.set(lastSyncDurationMs === undefined ? Number.NaN : lastSyncDurationMs / 1000);
     },
   });
   new Gauge({
