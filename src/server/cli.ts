@@ -66,6 +66,8 @@ export function buildCli(): Command {
         await delivery?.close();
         const explained = explainListenFailure(error, '--port', options.host, options.port);
         if (explained !== error) throw explained;
+        // The state file's own problems name the file (exit 2 too), not --seed.
+        if (error instanceof EmulatorStateFileError) throw error;
         throw new ConfigError([`--seed: ${error instanceof Error ? error.message : String(error)}`], 'Invalid option');
       });
       shutdown.closeWith(async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -37,11 +37,20 @@ export function readStateFile(file: string): RestoredState | undefined {
 /** One process at a time: two emulators saving to one file would overwrite each other's changes. */
 export function lockStateFile(file: string): DataDirLock {
   try {
+    mkdirSync(path.dirname(file), { recursive: true });
     return holdDataDirLock(file);
   } catch (error) {
-    if (!(error instanceof DataDirInUseError)) throw error;
-    throw new EmulatorStateFileError(`The emulator state file ${file} is in use by another orgql process. Stop it, or set ORGQL_DATA_DIR (or --state) to another place.`);
+    if (error instanceof DataDirInUseError) {
+      throw new EmulatorStateFileError(`The emulator state file ${file} is in use by another orgql process. Stop it, or set ORGQL_DATA_DIR (or --state) to another place.`);
+    }
+    throw cannotWrite(file, error);
   }
+}
+
+/** A file-system failure, named by its code (EACCES, ENOSPC, EROFS, ...): never mistaken for a socket's. */
+export function cannotWrite(file: string, error: unknown): EmulatorStateFileError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
+  return new EmulatorStateFileError(`The emulator state file ${file} cannot be written (${code}). Check the permissions and free space of its directory, or set ORGQL_DATA_DIR (or --state) to another place.`);
 }
 
 export async function writeStateFile(file: string, text: string): Promise<void> {
@@ -107,7 +116,9 @@ export function createStateSaver(file: string, serialize: () => string, logger?:
       void start();
     },
     async saveNow() {
-      await writeStateFile(file, serialize());
+      await writeStateFile(file, serialize()).catch((error: unknown) => {
+        throw cannotWrite(file, error);
+      });
     },
     async flush() {
       // A change reported while the last save was finishing starts one more; a failing disk gets two tries.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Logger } from 'pino';
@@ -186,7 +187,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
 /** The in-process emulator on 127.0.0.1 at ORGQL_EMULATOR_PORT, so the AWS CLI can reach it too. */
 async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>, logger: Logger) {
   const { seed, statePath, port } = upstream;
-  if (seed !== 'demo' && seed !== 'empty') {
+  // A seed only builds a new organization: with a saved one, the seed file is not read at all.
+  if (seed !== 'demo' && seed !== 'empty' && !existsSync(statePath)) {
     try {
       loadSeedFile(seed);
     } catch (error) {

@@ -72,6 +72,32 @@ describe('orgql serve with the embedded emulator, restarted', () => {
   });
 });
 
+describe('orgql serve with an emulator state it cannot use', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'orgql-state-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops with exit 2 naming a corrupt state file, which it leaves as it is', async () => {
+    const file = path.join(dir, 'emulator-state.json');
+    writeFileSync(file, '[1, 2, "not-a-state"]');
+    const { code, output } = await runOrgql(['serve', '--port', '0'], { ORGQL_DATA_DIR: dir, ORGQL_EMULATOR_SEED: 'empty' });
+    expect(code).toBe(2);
+    expect(output).toContain(`The emulator state file ${file} cannot be used`);
+    expect(output).not.toContain('not-a-state');
+    expect(readFileSync(file, 'utf8')).toBe('[1, 2, "not-a-state"]');
+  });
+
+  it('stops with exit 2 when the state cannot be written, saying so rather than blaming a port', async () => {
+    const notADirectory = path.join(dir, 'a-file');
+    writeFileSync(notADirectory, '');
+    const { code, output } = await runOrgql(['emulator', '--port', '0', '--state', path.join(notADirectory, 'org.json')]);
+    expect(code).toBe(2);
+    expect(output).toMatch(/The emulator state file .*org\.json cannot be written \((ENOTDIR|EEXIST)\)/);
+  });
+});
+
 describe('orgql emulator --state FILE', () => {
   let dir: string;
   let file: string;
