@@ -82,6 +82,9 @@ describe('GET /metrics (issue 14, item 10)', () => {
     const head = await t.gateway.database.prisma.auditEvent.aggregate({ _max: { sequence: true } });
     expect(valueOf(after, 'orgql_audit_chain_head_sequence')).toBe(Number(head._max.sequence));
     expect(moved('orgql_audit_chain_head_sequence')).toBeGreaterThanOrEqual(2);
+    // The process's own series come along (memory, CPU, event loop lag).
+    expect(valueOf(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect(after.some((s) => s.name.startsWith('nodejs_eventloop_lag'))).toBe(true);
   });
 });
 

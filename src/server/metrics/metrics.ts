@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from 1 ms (a cached read) to 30 s (a change waiting out throttling). */
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -13,6 +13,8 @@ export const MAX_OPERATION_NAMES = 200;
 export function createMetrics() {
   const registry = new Registry();
   const registers = [registry];
+  // Process and Node.js runtime series (CPU, memory, event loop lag, GC), prefixed as Prometheus expects.
+  collectDefaultMetrics({ register: registry });
   const metrics = {
     registry,
     httpRequests: new Counter({
