@@ -88,6 +88,17 @@ export default tseslint.config(
         'error',
         { patterns: [{ regex: '^(?!\\.{1,2}/|node:crypto$)', message: 'src/domain imports nothing outside itself (node:crypto aside).' }] },
       ],
+      // The engine is a function of its inputs (style.md, habit 2): the caller passes the time or the randomness in.
+      'no-restricted-syntax': [
+        'error',
+        readsProcessEnv.syntax,
+        ...[
+          ["CallExpression[callee.object.name='Date'][callee.property.name='now']", 'Date.now()'],
+          ["NewExpression[callee.name='Date'][arguments.length=0]", 'new Date()'],
+          ["CallExpression[callee.object.name='performance'][callee.property.name='now']", 'performance.now()'],
+          ["CallExpression[callee.object.name='Math'][callee.property.name='random']", 'Math.random()'],
+        ].map(([selector, what]) => ({ selector, message: `src/domain reads no clock and no randomness (${what}): take it as an argument.` })),
+      ],
     },
   },
   {

@@ -30,6 +30,7 @@ describe('the lint rules that enforce the layering', () => {
     hits = ruleHits({
       'src/domain/probe-server.ts': "import { parseConfig } from '../server/config';\nexport const probe = parseConfig;\n",
       'src/domain/probe-package.ts': "import { z } from 'zod';\nexport const probe = z;\n",
+      'src/domain/probe-clock.ts': 'export const probe = [Date.now(), new Date(), Math.random()];\n',
       'src/domain/probe-pure.ts':
         "import { createHash } from 'node:crypto';\nimport { ERROR_CODES } from './errors';\nexport const probe = [createHash, ERROR_CODES];\n",
       'src/audit/probe-emulator.ts': "import { startEmulator } from '../emulator/start-emulator';\nexport const probe = startEmulator;\n",
@@ -48,6 +49,10 @@ describe('the lint rules that enforce the layering', () => {
     expect(hits['src/domain/probe-server.ts']).toContain('import-x/no-restricted-paths');
     expect(hits['src/domain/probe-package.ts']).toContain('no-restricted-imports');
     expect(hits['src/domain/probe-pure.ts']).toEqual([]);
+  });
+
+  it('keeps the clock and randomness out of src/domain', () => {
+    expect(hits['src/domain/probe-clock.ts']).toEqual(['no-restricted-syntax', 'no-restricted-syntax', 'no-restricted-syntax']);
   });
 
   it('keeps upstream, emulator and audit from importing each other, while they may import the domain', () => {
