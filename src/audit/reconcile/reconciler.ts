@@ -100,7 +100,9 @@ export class Reconciler {
         take: BATCH,
       });
       for (const row of rows) {
-        if (row.occurredAt >= cutoff) {
+        // Strictly younger: rows carry the database time in whole milliseconds, so with no grace an intent
+        // appended in the same millisecond as the pass began is already old enough.
+        if (row.occurredAt > cutoff) {
           nextFloor ??= row.sequence - 1n;
           continue;
         }
