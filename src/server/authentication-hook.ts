@@ -18,7 +18,7 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']
  * get 401 before any route runs. A browser opening / without a key still gets the landing page
  * (with the 401), which explains how to send one.
  */
-export function registerAuthentication(app: HttpApp, authenticate: Authenticator, landingPage: string): void {
+export function registerAuthentication(app: HttpApp, authenticate: Authenticator, landingPage: (request: FastifyRequest) => string): void {
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
@@ -34,7 +34,7 @@ export function registerAuthentication(app: HttpApp, authenticate: Authenticator
     // The body was never read: close the connection, or a client still uploading keeps it open
     // (and holds up a graceful shutdown) until the keep-alive and request timeouts.
     reply.header('connection', 'close');
-    if (path === '/' && request.method === 'GET') return reply.code(401).type('text/html; charset=utf-8').send(landingPage);
+    if (path === '/' && request.method === 'GET') return reply.code(401).type('text/html; charset=utf-8').send(landingPage(request));
     return reply.code(401).send({ errors: [{ message: result.message, extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 }

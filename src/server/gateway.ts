@@ -107,6 +107,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       host: config.http.host,
     });
 
+    // Known once the server listens; until then the page shows the configured address.
+    let publicGraphqlUrl = `http://${config.http.host}:${config.http.port}${GRAPHQL_PATH}`;
     const armor = armorFor(security.limits, security.introspection);
     const apollo = new ApolloServer<GraphQLContext>({
       schema: buildExecutableSchema({ limitMutations: createMutationRateLimiter(db.prisma, security.mutationRateLimit) }),
@@ -120,7 +122,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics))],
+      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics))],
     });
     // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
     const databaseAvailable = () => answersWithin(db.ping(), 1500);
@@ -175,9 +177,10 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
     const url = `http://${host}:${port}/`;
+    publicGraphqlUrl = `http://${host}:${port}${GRAPHQL_PATH}`;
     // The CLI finds a gateway that holds the embedded database here, and asks it instead of refusing.
     closers.push(announceServer(db.target, url));
-    return { url, graphqlUrl: `http://${host}:${port}${GRAPHQL_PATH}`, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, close: closeAll };
+    return { url, graphqlUrl: publicGraphqlUrl, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

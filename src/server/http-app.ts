@@ -27,6 +27,14 @@ function requestIdFor(header: string | string[] | undefined): string {
   return typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
 }
 
+/** http://host:port as the client addressed it; a Host header that is not a plain host[:port] is not echoed. */
+function originOf(request: FastifyRequest): string {
+  const host = request.headers.host ?? '';
+  const plain = /^([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(:\d{1,5})?$/.test(host);
+  const address = request.socket.localAddress ?? '127.0.0.1';
+  return `${request.protocol}://${plain ? host : `${address.includes(':') ? `[${address}]` : address}:${request.socket.localPort ?? ''}`}`;
+}
+
 export function createHttpApp(deps: HttpAppDeps) {
   const app = Fastify({
     loggerInstance: deps.logger,
@@ -39,9 +47,10 @@ export function createHttpApp(deps: HttpAppDeps) {
   });
   app.setErrorHandler(createErrorHandler({ databaseAvailable: deps.databaseAvailable, maxBodyBytes: MAX_BODY_BYTES }));
 
-  const landingPage = renderLandingPage(GRAPHQL_PATH);
+  // The page's curl line shows the address the reader used (a proxy's, a container's published port).
+  const landingPage = (request: FastifyRequest) => renderLandingPage(GRAPHQL_PATH, `${originOf(request)}${GRAPHQL_PATH}`);
   registerAuthentication(app, deps.authenticate, landingPage);
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(landingPage));
+  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(landingPage(request)));
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const report = await deps.readiness();

@@ -32,10 +32,45 @@ describe('the gateway over HTTP', () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
-  it('serves the same page to a browser opening /graphql', async () => {
+  it('serves the same page to a browser opening /graphql, with the real address', async () => {
     const response = await fetch(t.gateway.graphqlUrl, { headers: { accept: 'text/html', ...t.auth } });
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('<title>orgql</title>');
+    const html = await response.text();
+    expect(html).toContain('<title>orgql</title>');
+    expect(html).toContain(`curl -s ${t.gateway.graphqlUrl} `);
+  });
+
+  /** The landing page's text, with HTML entities undone, as a reader sees it. */
+  async function landingPageText(): Promise<string> {
+    const html = await (await fetch(t.gateway.url, { headers: { accept: 'text/html', ...t.auth } })).text();
+    return html.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  }
+
+  it('says on the landing page that a key is required, and its curl line has the real URL and a bearer header', async () => {
+    const text = await landingPageText();
+    expect(text).toMatch(/Every request needs an API key/);
+    expect(text).not.toMatch(/optional/i);
+    const curl = /^curl -s (\S+) -H 'content-type: application\/json' \\\n\s+-H "authorization: Bearer \$ORGQL_KEY" \\\n\s+-d '(.+?)'/m.exec(text);
+    expect(curl).not.toBeNull();
+    expect(curl![1]).toBe(t.gateway.graphqlUrl);
+    // The command, run with a key: the same request curl would send.
+    const response = await fetch(curl![1]!, { method: 'POST', headers: { 'content-type': 'application/json', ...t.auth }, body: curl![2]! });
+    const body = (await response.json()) as { data?: { organization: { id: string } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.organization.id).toMatch(/^o-/);
+  });
+
+  it('offers examples that run as they are, twice (the mutation is idempotent by its key)', async () => {
+    const text = await landingPageText();
+    const examples = JSON.parse(/var examples = (\{.*\});/.exec(text)![1]!.replace(/\\u003c/g, '<')) as Record<string, { query: string; variables: string }>;
+    expect(Object.keys(examples).sort()).toEqual(['mutation', 'query']);
+    for (const example of Object.values(examples)) {
+      const first = await t.graphql(example.query, JSON.parse(example.variables) as Record<string, unknown>);
+      expect(first.body.errors).toBeUndefined();
+      const again = await t.graphql(example.query, JSON.parse(example.variables) as Record<string, unknown>);
+      expect(again.body.errors).toBeUndefined();
+      expect(again.body.data).toEqual(first.body.data);
+    }
   });
 
   it('answers queries sent with GET when the request cannot be a cross-site one', async () => {
