@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** A dependency of the gateway itself (the database) is down: HTTP 503 with Retry-After (mutations say AUDIT_UNAVAILABLE). */
   'SERVICE_UNAVAILABLE',
+  /** The org mirror has not finished its first sync within the read deadline (HTTP 503 with Retry-After). */
+  'MIRROR_NOT_READY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import { OrgqlError, isOrgqlError } from '../domain/errors';
 import { failureOutcome } from '../domain/failure-outcome';
+import type { EntityRef } from '../domain/mirror';
 import type { PolicyType } from '../domain/policy-type';
 import type { AuditIntent, AuditResult, Mutated, OrganizationsWriter } from '../domain/ports';
 import { claimIdempotencyKey } from './audited-idempotency';
@@ -22,6 +23,8 @@ export type MutationIntent<T = unknown> = Omit<AuditIntent, 'actor' | 'requestId
   readonly readState?: (value?: T) => Promise<unknown>;
   /** Ids known only after the change (e.g. a created policy's id), recorded on the result row. */
   readonly resultIds?: (value: T) => { readonly policyId?: string; readonly targetId?: string };
+  /** What the change touched upstream: the mirror re-reads exactly these before the payload is resolved (read-your-write). */
+  readonly touches: (value: T) => readonly EntityRef[] | Promise<readonly EntityRef[]>;
 };
 
 /**
@@ -84,7 +87,7 @@ export async function runAudited<T>(
   const [policyType, stateBefore] = await Promise.all([policyTypeSafely(ctx, intent), readStateSafely(ctx, intent)]);
   let auditEventId: string;
   try {
-    const { readState: _read, resultIds: _ids, policyType: _type, ...recorded } = intent;
+    const { readState: _read, resultIds: _ids, policyType: _type, touches: _touches, ...recorded } = intent;
     auditEventId = await ctx.audit.recordIntent({
       ...recorded,
       policyType,
@@ -120,6 +123,7 @@ export async function runAudited<T>(
     ctx.logger.warn({ err: error, auditEventId, operation: intent.operation }, 'upstream outcome unknown; left to the reconciler');
     throw isOrgqlError(error) ? new OrgqlError(error.code, error.message, { ...error.details, outcome: 'UNKNOWN', auditEventId }, { cause: error }) : error;
   }
+  await refreshMirror(ctx, intent, mutated, auditEventId);
   const stateAfter = await readStateSafely(ctx, intent, mutated.value);
   await recordResultSafely(ctx, auditEventId, { outcome: 'SUCCEEDED', upstreamRequestId: mutated.upstreamRequestId, stateAfter, ...intent.resultIds?.(mutated.value) });
   await idempotency.complete(auditEventId, mutated.value);
@@ -133,6 +137,21 @@ async function policyTypeSafely<T>(ctx: GraphQLContext, intent: MutationIntent<T
   } catch (error) {
     ctx.logger.warn({ err: error, operation: intent.operation }, 'policy type for the audit log could not be read');
     return undefined;
+  }
+}
+
+/**
+ * The change is done: the mirror re-reads what it touched, so the state after and the payload read
+ * the caller's own write. A failed refresh is logged and never turns a change that happened into an
+ * error; the next event or periodic refresh repairs the mirror.
+ */
+async function refreshMirror<T>(ctx: GraphQLContext, intent: MutationIntent<T>, mutated: Mutated<T>, auditEventId: string): Promise<void> {
+  try {
+    const refs = await intent.touches(mutated.value);
+    if (refs.length === 0) return;
+    await ctx.mirror.refresh(refs, { kind: 'MUTATION', auditEventId, upstreamRequestId: mutated.upstreamRequestId });
+  } catch (error) {
+    ctx.logger.warn({ err: error, operation: intent.operation, auditEventId }, 'the mirror could not re-read what a change touched; the next refresh repairs it');
   }
 }
 

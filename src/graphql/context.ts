@@ -6,11 +6,14 @@ import type { Actor, AuditRecorder, OrganizationsReader } from '../domain/ports'
 import type { Principal } from '../domain/identity';
 import type { UpstreamWriteAccess } from './audited-mutation';
 import type { Loaders } from './loaders/create-loaders';
+import type { RequestMirror } from './request-mirror';
 
 /** Everything a resolver may use: ports, never adapters. Built per request by src/server. */
 export interface GraphQLContext {
-  /** Reads of the organization. */
+  /** Reads of the organization: from one mirror snapshot, or upstream when the request asks (x-orgql-consistency: upstream). */
   readonly organizations: OrganizationsReader;
+  /** The org mirror as this request sees it: mutations refresh what they touched through it. */
+  readonly mirror: RequestMirror;
   /** Changes to the organization: usable only through runAudited. */
   readonly upstream: UpstreamWriteAccess;
   /** Per-request DataLoaders over `organizations` (batching and de-duplication within one request). */

@@ -32,7 +32,7 @@ export function buildExecutableSchema(options: { limitMutations: (identity: stri
 async function recordRefusal(ctx: GraphQLContext, operation: string, args: Record<string, unknown>, error: OrgqlError): Promise<void> {
   const { idempotencyKey: _key, ...recorded } = args;
   try {
-    await runAudited(ctx, { operation, upstreamAction: 'None', targetType: undefined, targetId: undefined, arguments: compactArguments(recorded) }, async () => {
+    await runAudited(ctx, { operation, upstreamAction: 'None', targetType: undefined, targetId: undefined, arguments: compactArguments(recorded), touches: () => [] }, async () => {
       throw error;
     });
   } catch (thrown) {

@@ -25,6 +25,25 @@ export interface Config {
   readonly cli: { readonly apiKey: string | undefined };
   /** ORGQL_METRICS_PORT: /metrics also on a port of its own, without authentication (for a scraper on a private network). */
   readonly metrics: { readonly port: number | undefined };
+  readonly mirror: MirrorConfig;
+}
+
+/** The org mirror (README, "The org mirror"). */
+export interface MirrorConfig {
+  /** false (ORGQL_MIRROR=off): no mirror; every read goes to AWS Organizations, as before issue 10. */
+  readonly enabled: boolean;
+  /** A full refresh this often, by the leading replica (ORGQL_MIRROR_REFRESH_S). */
+  readonly refreshSeconds: number;
+  /** Reads before the first sync wait this long, then fail with MIRROR_NOT_READY (ORGQL_MIRROR_READY_TIMEOUT_MS). */
+  readonly readyTimeoutMs: number;
+  /** A persisted state at most this old is served at start without waiting for a sync (ORGQL_MIRROR_MAX_AGE_S). */
+  readonly maxPersistedAgeSeconds: number;
+  /** Upstream calls in flight during a sync (ORGQL_MIRROR_CONCURRENCY). */
+  readonly concurrency: number;
+  /** How often a follower tries to take the lead (ORGQL_MIRROR_LEADER_RETRY_MS). */
+  readonly leaderRetryMs: number;
+  /** How often a replica checks for versions it was not notified of (ORGQL_MIRROR_POLL_MS). */
+  readonly pollMs: number;
 }
 
 export interface AuditSettings {
@@ -137,6 +156,13 @@ const envSchema = z.object({
   ORGQL_AUDIT_SIGNING_KEY: z.string().trim().min(1).optional(),
   ORGQL_AUDIT_CHECKPOINT_DIR: z.string().trim().min(1).optional(),
   ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: z.coerce.number().int().min(0).max(31_536_000).default(3600),
+  ORGQL_MIRROR: z.enum(['on', 'off']).default('on'),
+  ORGQL_MIRROR_REFRESH_S: z.coerce.number().int().min(1).max(86_400).default(300),
+  ORGQL_MIRROR_READY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  ORGQL_MIRROR_MAX_AGE_S: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+  ORGQL_MIRROR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  ORGQL_MIRROR_LEADER_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  ORGQL_MIRROR_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export interface Flags {
@@ -214,6 +240,15 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
     },
     cli: { apiKey: e.ORGQL_API_KEY },
     metrics: { port: e.ORGQL_METRICS_PORT },
+    mirror: {
+      enabled: e.ORGQL_MIRROR === 'on',
+      refreshSeconds: e.ORGQL_MIRROR_REFRESH_S,
+      readyTimeoutMs: e.ORGQL_MIRROR_READY_TIMEOUT_MS,
+      maxPersistedAgeSeconds: e.ORGQL_MIRROR_MAX_AGE_S,
+      concurrency: e.ORGQL_MIRROR_CONCURRENCY,
+      leaderRetryMs: e.ORGQL_MIRROR_LEADER_RETRY_MS,
+      pollMs: e.ORGQL_MIRROR_POLL_MS,
+    },
   };
 }
 

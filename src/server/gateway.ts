@@ -23,6 +23,12 @@ import { UpstreamWriteAccess } from '../graphql/audited-mutation';
 import { createOrganizationsClient, type UpstreamTarget } from '../upstream/client-factory';
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
 import { loadSeedFile } from '../emulator';
+import { mirrorExtensionsPlugin } from '../graphql/mirror-extensions-plugin';
+import type { OrgMirror } from '../mirror/org-mirror';
+import { startMirror } from './mirror-services';
+import { DISABLED_MIRROR } from './disabled-mirror';
+import { registerMirrorRoutes } from './mirror-route';
+import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
 import { startCheckpointing } from './audit-checkpoints';
 import { createAuditServices } from './audit-services';
@@ -53,6 +59,8 @@ export interface RunningGateway {
   readonly bootstrapAdminKey: string | undefined;
   /** GET /metrics without authentication, when ORGQL_METRICS_PORT is set. */
   readonly metricsUrl: string | undefined;
+  /** The org mirror every read is answered from (status, sync, drift listeners). */
+  readonly mirror: OrgMirror;
   close(): Promise<void>;
 }
 
@@ -94,6 +102,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const organizations: OrganizationsPort = createSdkOrganizations(client);
     const upstream = new UpstreamWriteAccess(organizations);
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
+    const mirror = config.mirror.enabled ? await startMirror(db, organizations, logger, config.mirror) : DISABLED_MIRROR;
+    closers.push(() => mirror.close());
     const auditRecorder = timedRecorder(auditServices.recorder, metrics);
 
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
@@ -122,16 +132,22 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics))],
+      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics)), mirrorExtensionsPlugin()],
     });
     // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
     const databaseAvailable = () => answersWithin(db.ping(), 1500);
     const auditLog = unavailableWhenDatabaseDown(auditServices.log, databaseAvailable);
     const readiness = createReadiness(
-      { database: () => db.ping(), upstream: async () => void (await organizations.describeOrganization()) },
+      {
+        database: () => db.ping(),
+        upstream: async () => void (await organizations.describeOrganization()),
+        mirror: async () => {
+          if (config.mirror.enabled && !mirror.current()) throw new Error(`the mirror has not finished its first sync (state ${mirror.status().state})`);
+        },
+      },
       { timeoutMs: 3000, cacheMs: 5000 },
     );
-    const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable });
+    const app = createHttpApp({ logger, readiness, authenticate, databaseAvailable, mirrorStatus: () => mirror.status() });
     countHttpRequests(app, metrics);
     const scrapeRefresh = [() => refreshChainHead(metrics, db.prisma)];
     registerMetricsRoute(app, metrics, scrapeRefresh, logger);
@@ -141,10 +157,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     mountGraphQL(app, apollo, async (request) => {
       // The authentication hook has run for /graphql: a request without a principal never gets here.
       const principal = request.principal as Principal;
+      const consistency = config.mirror.enabled ? consistencyOf(request.headers['x-orgql-consistency']) : 'UPSTREAM';
+      const view = requestMirrorView(mirror, organizations, consistency);
       return {
-        organizations,
+        organizations: view.reader,
+        mirror: view.mirror,
         upstream,
-        loaders: createLoaders(organizations),
+        loaders: createLoaders(view.reader),
         audit: auditRecorder,
         auditLog,
         idempotency: auditServices.idempotency,
@@ -157,6 +176,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       };
     });
     registerAuditExport(app, db.prisma);
+    registerMirrorRoutes(app, mirror);
     await app.listen({ host: config.http.host, port: config.http.port }).catch((error: unknown) => {
       throw explainListenFailure(error, 'ORGQL_PORT (or --port)', config.http.host, config.http.port);
     });
@@ -180,7 +200,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     publicGraphqlUrl = `http://${host}:${port}${GRAPHQL_PATH}`;
     // The CLI finds a gateway that holds the embedded database here, and asks it instead of refusing.
     closers.push(announceServer(db.target, url));
-    return { url, graphqlUrl: publicGraphqlUrl, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, close: closeAll };
+    return { url, graphqlUrl: publicGraphqlUrl, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, mirror, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

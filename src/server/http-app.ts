@@ -9,6 +9,7 @@ import type { Authenticator } from '../auth/authenticator';
 import { registerAuthentication } from './authentication-hook';
 import { createErrorHandler } from './error-handler';
 import type { ReadinessReport } from './readiness';
+import type { MirrorStatusReport } from '../domain/mirror';
 
 export const GRAPHQL_PATH = '/graphql';
 /** A request body larger than this is refused with 413 before it is parsed. */
@@ -20,6 +21,8 @@ export interface HttpAppDeps {
   readonly authenticate: Authenticator;
   /** Whether the database answers now (see error-handler.ts). */
   readonly databaseAvailable: () => Promise<boolean>;
+  /** The org mirror's state, shown on /readyz. */
+  readonly mirrorStatus?: () => MirrorStatusReport;
 }
 
 /** A caller's X-Request-Id is kept when it is safe to log; otherwise a new one is made. */
@@ -54,12 +57,19 @@ export function createHttpApp(deps: HttpAppDeps) {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const report = await deps.readiness();
-    return reply.code(report.ready ? 200 : 503).send({ status: report.ready ? 'ready' : 'unavailable', checks: report.checks });
+    const mirror = deps.mirrorStatus?.();
+    const body = { status: report.ready ? 'ready' : 'unavailable', checks: report.checks, ...(mirror ? { mirror: publicMirrorStatus(mirror) } : {}) };
+    return reply.code(report.ready ? 200 : 503).send(body);
   });
   return app;
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+/** What an unauthenticated probe may see of the mirror: its state and freshness, no error text. */
+function publicMirrorStatus(status: MirrorStatusReport) {
+  return { state: status.state, version: status.version, syncedAt: status.syncedAt, tagsSyncedAt: status.tagsSyncedAt, leader: status.leader };
+}
 
 /** Adds the GraphQL route; Apollo must have been started (its drain plugin needs the app first). */
 export function mountGraphQL(

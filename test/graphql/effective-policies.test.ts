@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { mirrorSettled, READ_UPSTREAM, startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { countUpstreamCalls } from './support/upstream-stats';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
@@ -40,8 +40,12 @@ describe('effective policies, validation and what-if through GraphQL', () => {
     expect(effective.account).toEqual({ id: '888888888888' });
   });
 
-  it('computes an account path with one call per node and no call per value', async () => {
-    const { stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () => data(`{ effectivePolicy(accountId: "555555555555", type: ${AI}) { content } }`));
+  it('computes an account path with one call per node and no call per value, when the request reads upstream', async () => {
+    await mirrorSettled(t.gateway);
+    const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
+      t.graphql(`{ effectivePolicy(accountId: "555555555555", type: ${AI}) { content } }`, undefined, READ_UPSTREAM),
+    );
+    expect(result.body.errors).toBeUndefined();
     // DescribeAccount gives the path; one ListPoliciesForTarget per node on it (root, 3 OUs, account); one DescribePolicy per policy.
     expect(stats.calls).toEqual({ DescribeAccount: 1, ListPoliciesForTarget: 5, DescribePolicy: 2 });
   });

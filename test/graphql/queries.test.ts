@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { mirrorSettled, READ_UPSTREAM, startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { countUpstreamCalls } from './support/upstream-stats';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
@@ -91,11 +91,23 @@ describe('reading the organization through GraphQL (demo seed, real SDK against 
     expect(body.errors!.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
   });
 
-  it('describes each entity once per request however often the query names it', async () => {
-    const { stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
-      data(`{ a: account(id: "444444444444") { name } b: account(id: "444444444444") { email } c: node(id: "444444444444") { id } p: policy(id: "p-aioptoutall") { name } q: policy(id: "p-aioptoutall") { content } }`),
-    );
+  const REPEATED = `{ a: account(id: "444444444444") { name } b: account(id: "444444444444") { email } c: node(id: "444444444444") { id } p: policy(id: "p-aioptoutall") { name } q: policy(id: "p-aioptoutall") { content } }`;
+
+  it('describes each entity once per request however often the query names it, when the request reads upstream', async () => {
+    await mirrorSettled(t.gateway);
+    const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () => t.graphql(REPEATED, undefined, READ_UPSTREAM));
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.extensions).toEqual({ orgql: { consistency: 'upstream' } });
     expect(stats.calls.DescribeAccount).toBe(1);
     expect(stats.calls.DescribePolicy).toBe(1);
+  });
+
+  it('answers the same query from the mirror with no upstream call at all', async () => {
+    await mirrorSettled(t.gateway);
+    const upstream = await t.graphql(REPEATED, undefined, READ_UPSTREAM);
+    const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () => t.graphql(REPEATED));
+    expect(result.body.data).toEqual(upstream.body.data);
+    expect(result.body.extensions!.orgql.mirror).toEqual({ version: expect.any(Number), syncedAt: expect.any(String) });
+    expect(stats.total).toBe(0);
   });
 });

@@ -3,9 +3,12 @@ import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { startFaultUpstream, throttled, type FaultUpstream } from '../upstream/fault-upstream';
 import { startStubUpstream } from './support/stub-upstream';
 
-/** A gateway pointed at a separate upstream, closed after the test. */
+/**
+ * A gateway pointed at a separate upstream, closed after the test. Its mirror is off, so every read
+ * goes to the failing upstream and the counts are the request's own (test/mirror covers the mirror's failures).
+ */
 async function gatewayOn(endpoint: string, maxAttempts: number): Promise<TestGateway> {
-  return startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: endpoint, ORGQL_UPSTREAM_MAX_ATTEMPTS: String(maxAttempts) });
+  return startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: endpoint, ORGQL_UPSTREAM_MAX_ATTEMPTS: String(maxAttempts), ORGQL_MIRROR: 'off' });
 }
 
 describe('upstream failures reach the caller as stable error codes', () => {

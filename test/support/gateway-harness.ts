@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: Data | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+  body: { data?: Data | null; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>; extensions?: Record<string, any> };
 }
 
 export interface TestGateway {
@@ -29,9 +29,28 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+/** The request header that makes a request read AWS directly instead of the org mirror. */
+export const READ_UPSTREAM = { 'x-orgql-consistency': 'upstream' } as const;
+
+/**
+ * Waits until the gateway's mirror has finished a full sync, tags included, so that upstream call
+ * counts taken afterwards are the request's own, not the sync's.
+ */
+export async function mirrorSettled(gateway: RunningGateway, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = gateway.mirror.status();
+    if (status.tagsSyncedAt !== null && status.syncedAt !== null && status.tagsSyncedAt >= status.syncedAt) return;
+    if (Date.now() > deadline) throw new Error(`mirror not settled after ${timeoutMs} ms: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export interface GatewayOptions {
   /** A database prepared by the test (dropped on close), reached through env's DATABASE_URL; default: a fresh one. */
   readonly database?: TestDatabase;
+  /** Wait for the mirror's first full sync (tags included) before returning; default true. */
+  readonly settle?: boolean;
 }
 
 /** A real gateway in this process, its log lines, and key management on its database. */
@@ -64,6 +83,8 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}, op
     await testDb.drop();
     throw error;
   });
+  // Upstream call counts in tests are the requests' own: the mirror's first sync is over.
+  if (options.settle !== false && config.mirror.enabled) await mirrorSettled(gateway).catch(() => undefined);
   const store = new PrismaApiKeyStore(gateway.database.prisma, 'test');
   let keys = 0;
   return {

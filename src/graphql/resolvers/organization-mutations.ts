@@ -39,6 +39,8 @@ async function changePolicyType(
     {
       operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
       policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateOf(ctx, rootId),
+      // Disabling a type detaches its policies everywhere: the mirror's refresh of the roots follows that.
+      touches: () => [{ kind: 'ROOTS' }],
     },
     (writer) => (change === 'enable' ? writer.enablePolicyType(rootId, type) : writer.disablePolicyType(rootId, type)),
   );
@@ -73,6 +75,7 @@ export const organizationMutations: OrganizationMutations = {
         readState: async (created?: OrganizationalUnit) =>
           created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null, existingWithName: await organizationalUnitNamed(ctx.organizations, parentId, name) },
         resultIds: (created) => ({ targetId: created.id }),
+        touches: (created) => [{ kind: 'ORGANIZATIONAL_UNIT', id: created.id }, { kind: 'CHILDREN', parentId }, { kind: 'TAGS', resourceId: created.id }],
       },
       (writer) => writer.createOrganizationalUnit(parentId, name, tagList),
     );
@@ -85,6 +88,7 @@ export const organizationMutations: OrganizationMutations = {
       {
         operation: 'renameOrganizationalUnit', upstreamAction: 'UpdateOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
         arguments: { id, name }, idempotencyKey: key(idempotencyKey), readState: () => ouState(ctx, id),
+        touches: () => [{ kind: 'ORGANIZATIONAL_UNIT', id }],
       },
       (writer) => writer.updateOrganizationalUnit(id, name),
     );
@@ -98,6 +102,8 @@ export const organizationMutations: OrganizationMutations = {
         operation: 'deleteOrganizationalUnit', upstreamAction: 'DeleteOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
         arguments: { id }, idempotencyKey: key(idempotencyKey),
         readState: async (deleted?: OrganizationalUnit) => (deleted ? { organizationalUnit: null } : ouState(ctx, id)),
+        // The mirror finds the OU gone and re-reads its parent's children.
+        touches: () => [{ kind: 'ORGANIZATIONAL_UNIT', id }],
       },
       async (writer) => {
         // The payload shows the OU as it was.
@@ -116,6 +122,8 @@ export const organizationMutations: OrganizationMutations = {
         operation: 'moveAccount', upstreamAction: 'MoveAccount', targetType: 'ACCOUNT', targetId: accountId,
         arguments: { accountId, destinationParentId }, idempotencyKey: key(idempotencyKey),
         readState: async () => ({ account: { id: accountId, parentId: (await ctx.organizations.listParent(accountId)).id } }),
+        // The account's new path tells the mirror to re-read the source parent too.
+        touches: () => [{ kind: 'ACCOUNT', id: accountId }, { kind: 'CHILDREN', parentId: destinationParentId }],
       },
       async (writer) => {
         // MoveAccount needs the current parent; the caller only says where the account should go.
@@ -133,6 +141,7 @@ export const organizationMutations: OrganizationMutations = {
       {
         operation: 'tagResource', upstreamAction: 'TagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
         arguments: { resourceId, tags: tagList }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+        touches: () => [{ kind: 'TAGS', resourceId }],
       },
       (writer) => writer.tagResource(resourceId, tagList),
     );
@@ -145,6 +154,7 @@ export const organizationMutations: OrganizationMutations = {
       {
         operation: 'untagResource', upstreamAction: 'UntagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
         arguments: { resourceId, tagKeys }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+        touches: () => [{ kind: 'TAGS', resourceId }],
       },
       (writer) => writer.untagResource(resourceId, tagKeys),
     );

@@ -33,6 +33,7 @@ export const policyMutations: PolicyMutations = {
         readState: async (created?: Policy) =>
           created ? policyState(created) : valid ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) } : { policy: null },
         resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
+        touches: (created) => [{ kind: 'POLICY', id: created.id }, { kind: 'POLICIES', type: created.type }, { kind: 'TAGS', resourceId: created.id }],
       },
       async (writer) => {
         assertValidPolicy(input.type, content);
@@ -60,6 +61,7 @@ export const policyMutations: PolicyMutations = {
         arguments: { id, name: input.name ?? undefined, description: input.description ?? undefined, content, expectedContentHash: expectedContentHash ?? undefined },
         idempotencyKey: input.idempotencyKey ?? undefined,
         readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
+        touches: () => [{ kind: 'POLICY', id }],
       },
       async (writer) => {
         const current = await ctx.organizations.describePolicy(id);
@@ -82,6 +84,7 @@ export const policyMutations: PolicyMutations = {
         operation: 'deletePolicy', upstreamAction: 'DeletePolicy', targetType: 'POLICY', targetId: id, policyId: id,
         policyType: () => policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
         readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
+        touches: (deleted) => [{ kind: 'POLICY', id }, { kind: 'POLICIES', type: deleted.type }],
       },
       async (writer) => {
         // The payload shows what was deleted, so the document is read just before.
@@ -108,6 +111,7 @@ async function attachment(kind: 'attach' | 'detach', policyId: string, targetId:
       operation: `${kind}Policy`, upstreamAction: kind === 'attach' ? 'AttachPolicy' : 'DetachPolicy', targetType: targetTypeOf(targetId), targetId,
       policyId, policyType, arguments: { policyId, targetId }, idempotencyKey: idempotencyKey ?? undefined,
       readState: async () => readTargetState(ctx.organizations, targetId, await policyType()),
+      touches: async () => [{ kind: 'ATTACHMENTS', targetId, type: await policyType().catch(() => undefined) }, { kind: 'TARGETS', policyId }],
     },
     (writer) => (kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId)),
   );

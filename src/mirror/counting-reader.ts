@@ -1,0 +1,21 @@
+import type { OrganizationsReader } from '../domain/ports';
+
+const READS: ReadonlyArray<keyof OrganizationsReader> = [
+  'describeOrganization', 'listRoots', 'listOrganizationalUnitsForParent', 'listAccountsForParent', 'listParent', 'describeAccount',
+  'describeOrganizationalUnit', 'listTagsForResource', 'describePolicy', 'listPolicies', 'listPoliciesForTarget', 'listTargetsForPolicy',
+  'describeEffectivePolicy',
+];
+
+/** The reader with a count of the calls made through it (a sync reports what it cost). */
+export function countingReader(reader: OrganizationsReader): { reader: OrganizationsReader; calls: () => number } {
+  let calls = 0;
+  const counted: Record<string, unknown> = {};
+  for (const name of READS) {
+    const method = reader[name] as (...args: unknown[]) => Promise<unknown>;
+    counted[name] = (...args: unknown[]) => {
+      calls += 1;
+      return method.apply(reader, args);
+    };
+  }
+  return { reader: counted as unknown as OrganizationsReader, calls: () => calls };
+}

@@ -1,0 +1,1 @@
+export type { EntityRef, MirrorChange, MirrorState, MirrorStatusReport, RefreshCause } from '../domain/mirror';

@@ -1,0 +1,62 @@
+import type { OrganizationsReader } from '../domain/ports';
+import type { RequestMirror } from '../graphql/request-mirror';
+import { mirrorReader, type MirrorFallback } from '../mirror/mirror-reader';
+import type { MirrorSnapshot } from '../mirror/mirror-snapshot';
+import type { OrgMirror } from '../mirror/org-mirror';
+
+const READS: ReadonlyArray<keyof OrganizationsReader> = [
+  'describeOrganization', 'listRoots', 'listOrganizationalUnitsForParent', 'listAccountsForParent', 'listParent', 'describeAccount',
+  'describeOrganizationalUnit', 'listTagsForResource', 'describePolicy', 'listPolicies', 'listPoliciesForTarget', 'listTargetsForPolicy',
+  'describeEffectivePolicy',
+];
+
+export type Consistency = 'MIRROR' | 'UPSTREAM';
+
+/** `x-orgql-consistency: upstream` makes a request read AWS directly; anything else reads the mirror. */
+export function consistencyOf(header: string | string[] | undefined): Consistency {
+  return typeof header === 'string' && header.trim().toLowerCase() === 'upstream' ? 'UPSTREAM' : 'MIRROR';
+}
+
+/**
+ * What one GraphQL request reads. MIRROR: one snapshot, taken when the request starts (or, before
+ * the first sync, when its first read has waited for it, up to the ready deadline: MIRROR_NOT_READY
+ * after that); a mutation's refresh moves the request to the version holding its own write.
+ * UPSTREAM: the SDK reader, as before the mirror existed.
+ */
+export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsReader, consistency: Consistency): { reader: OrganizationsReader; mirror: RequestMirror } {
+  const fallback: MirrorFallback = upstream;
+  let pinned: MirrorSnapshot | undefined = consistency === 'MIRROR' ? mirror.current() : undefined;
+  let reader: OrganizationsReader | undefined = pinned ? mirrorReader(pinned, fallback) : undefined;
+  const pin = (snapshot: MirrorSnapshot) => {
+    if (pinned === snapshot) return;
+    pinned = snapshot;
+    reader = mirrorReader(snapshot, fallback);
+  };
+  const current = async (): Promise<OrganizationsReader> => {
+    if (reader) return reader;
+    pin(await mirror.ready());
+    return reader!;
+  };
+  const view: RequestMirror = {
+    consistency,
+    async refresh(refs, cause) {
+      await mirror.refresh(refs, cause);
+      const latest = mirror.current();
+      if (consistency === 'MIRROR' && latest) pin(latest);
+    },
+    status: () => mirror.status(),
+    stamp: () => {
+      const snapshot = pinned ?? mirror.current();
+      return snapshot ? { version: snapshot.version, syncedAt: snapshot.syncedAt, tagsSyncedAt: snapshot.tagsSyncedAt } : undefined;
+    },
+  };
+  if (consistency === 'UPSTREAM') return { reader: upstream, mirror: view };
+  const delegating: Record<string, unknown> = {};
+  for (const name of READS) {
+    delegating[name] = async (...args: unknown[]) => {
+      const target = await current();
+      return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return { reader: delegating as unknown as OrganizationsReader, mirror: view };
+}
