@@ -81,6 +81,8 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
   let poller: NodeJS.Timeout | undefined;
   let failures = 0;
   const listeners: DriftListener[] = [];
+  // Records written by others while a full sync reads: the sync's older reading must not undo them.
+  let writtenDuringSync: Set<string> | undefined;
   const waiters = new Set<() => void>();
   // Applying versions is serialised: each apply starts from the snapshot the previous one made.
   let applying: Promise<unknown> = Promise.resolve();
@@ -106,18 +108,22 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       const head = await store.head();
       if (head.version <= snapshot.version && head.syncedAt?.getTime() === snapshot.syncedAt?.getTime()) return;
       const records = await store.recordsAfter(snapshot.version);
+      for (const record of records) writtenDuringSync?.add(record.key);
       const version = Math.max(head.version, snapshot.version, ...records.map((r) => r.version));
       publish(snapshot.withUpdates(records, { version, syncedAt: head.syncedAt, tagsSyncedAt: head.tagsSyncedAt }));
     });
 
   /** Persists changed records as a new version and serves it here. */
-  const commit = (updates: readonly RecordUpdate[], head: { syncedAt?: Date; tagsSyncedAt?: Date; status?: MirrorState }, cause: RefreshCause) =>
+  const commit = (updates: readonly RecordUpdate[], head: { syncedAt?: Date; tagsSyncedAt?: Date; status?: MirrorState }, cause: RefreshCause, fromSync = false) =>
     serially(async () => {
-      const diff = diffUpdates(snapshot, updates);
+      const fresh = fromSync && writtenDuringSync ? updates.filter((u) => !writtenDuringSync!.has(u.key)) : updates;
+      const diff = diffUpdates(snapshot, fresh);
+      if (!fromSync) for (const update of diff.updates) writtenDuringSync?.add(update.key);
       if (diff.updates.length === 0 && !head.syncedAt && !head.tagsSyncedAt) return diff.changes;
       await store.commit(diff.updates, head);
       const heads = await store.head();
       const records = await store.recordsAfter(snapshot.version);
+      if (!fromSync) for (const record of records) writtenDuringSync?.add(record.key);
       const version = Math.max(heads.version, ...records.map((r) => r.version));
       publish(snapshot.withUpdates(records, { version, syncedAt: heads.syncedAt, tagsSyncedAt: heads.tagsSyncedAt }));
       logger.debug({ version, changed: diff.updates.length, cause: cause.kind }, 'mirror version written');
@@ -138,16 +144,18 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     if (!published) state = 'SYNCING';
     await store.setStatus(published ? state : 'SYNCING', null).catch(() => undefined);
     const counted = countingReader(upstream);
+    writtenDuringSync = new Set();
     try {
       const read = await readOrganization(counted.reader, settings);
-      const treeChanges = await commit(fullReadUpdates(snapshot, read, (key) => !TAG_KEY(key)), { syncedAt: now(), status: 'READY' }, { kind: cause });
+      const treeChanges = await commit(fullReadUpdates(snapshot, read, (key) => !TAG_KEY(key)), { syncedAt: now(), status: 'READY' }, { kind: cause }, true);
       state = 'READY';
       lastError = undefined;
       failures = 0;
       if (hadState) await tellDrift(treeChanges, { kind: cause });
       logger.info({ version: snapshot.version, calls: counted.calls(), ms: Date.now() - started, changed: treeChanges.length }, 'mirror synced (tree and policies)');
+      writtenDuringSync = new Set();
       const tags = await readTags(counted.reader, snapshot, settings);
-      const tagChanges = await commit(fullReadUpdates(snapshot, tags, TAG_KEY), { tagsSyncedAt: now() }, { kind: cause });
+      const tagChanges = await commit(fullReadUpdates(snapshot, tags, TAG_KEY), { tagsSyncedAt: now() }, { kind: cause }, true);
       if (hadTags) await tellDrift(tagChanges, { kind: cause });
       lastSyncDurationMs = Date.now() - started;
       upstreamCallsLastSync = counted.calls();
@@ -159,6 +167,8 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       logger.error({ err: error, failures }, 'mirror sync failed; will retry');
       await store.setStatus(state, lastError).catch(() => undefined);
       throw error;
+    } finally {
+      writtenDuringSync = undefined;
     }
   };
 

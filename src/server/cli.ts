@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { Logger } from 'pino';
 import { addAuditCommands } from './audit-cli';
+import { addMirrorCommands } from './mirror-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';
 import { collect, parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
 import { createEventDelivery } from './event-delivery';
@@ -92,6 +93,7 @@ export function buildCli(): Command {
     });
   registerApiKeyCommands(program, () => loadConfig({}));
   addAuditCommands(program, () => loadConfig({}));
+  addMirrorCommands(program, () => loadConfig({}));
   return program;
 }
 

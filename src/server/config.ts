@@ -22,7 +22,7 @@ export interface Config {
   readonly production: boolean;
   readonly audit: AuditSettings;
   /** The CLI's key for asking a running gateway (ORGQL_API_KEY), used when that gateway holds the embedded database. */
-  readonly cli: { readonly apiKey: string | undefined };
+  readonly cli: { readonly apiKey: string | undefined; /** ORGQL_URL: the gateway `orgql mirror` asks. */ readonly url: string | undefined };
   /** ORGQL_METRICS_PORT: /metrics also on a port of its own, without authentication (for a scraper on a private network). */
   readonly metrics: { readonly port: number | undefined };
   readonly mirror: MirrorConfig;
@@ -157,6 +157,7 @@ const envSchema = z.object({
   ORGQL_AUDIT_CHECKPOINT_DIR: z.string().trim().min(1).optional(),
   ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: z.coerce.number().int().min(0).max(31_536_000).default(3600),
   ORGQL_MIRROR: z.enum(['on', 'off']).default('on'),
+  ORGQL_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ORGQL_MIRROR_REFRESH_S: z.coerce.number().int().min(1).max(86_400).default(300),
   ORGQL_MIRROR_READY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   ORGQL_MIRROR_MAX_AGE_S: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
@@ -238,7 +239,7 @@ export function parseConfig({ env, flags = {}, isTTY = false, cwd = process.cwd(
         intervalMs: e.ORGQL_AUDIT_CHECKPOINT_INTERVAL_S * 1000,
       },
     },
-    cli: { apiKey: e.ORGQL_API_KEY },
+    cli: { apiKey: e.ORGQL_API_KEY, url: e.ORGQL_URL },
     metrics: { port: e.ORGQL_METRICS_PORT },
     mirror: {
       enabled: e.ORGQL_MIRROR === 'on',
