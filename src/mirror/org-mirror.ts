@@ -83,6 +83,7 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
   const listeners: DriftListener[] = [];
   // Records written by others while a full sync reads: the sync's older reading must not undo them.
   let writtenDuringSync: Set<string> | undefined;
+  let persistedTags = false;
   const waiters = new Set<() => void>();
   // Applying versions is serialised: each apply starts from the snapshot the previous one made.
   let applying: Promise<unknown> = Promise.resolve();
@@ -139,8 +140,9 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
 
   const fullSync = async (cause: 'SYNC' | 'PERIODIC'): Promise<void> => {
     const started = Date.now();
-    const hadState = snapshot.syncedAt !== null;
-    const hadTags = snapshot.tagsSyncedAt !== null;
+    // Differences against an earlier state (in memory or persisted, however old) are drift; a first sync's are not.
+    const hadState = snapshot.size > 0;
+    const hadTags = snapshot.tagsSyncedAt !== null || persistedTags;
     if (!published) state = 'SYNCING';
     await store.setStatus(published ? state : 'SYNCING', null).catch(() => undefined);
     const counted = countingReader(upstream);
@@ -207,6 +209,7 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     // Too old to serve, but a sync diffs against it (drift) and writes only what changed.
     const records = await store.recordsAfter(0);
     snapshot = MirrorSnapshot.of(records, { version: head.version, syncedAt: null, tagsSyncedAt: null });
+    persistedTags = head.tagsSyncedAt !== null;
   }
 
   const subscription = await deps.notifications?.subscribe((payload) => {
