@@ -84,7 +84,9 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
   // Records written by others while a full sync reads: the sync's older reading must not undo them.
   let writtenDuringSync: Set<string> | undefined;
   let persistedTags = false;
-  const waiters = new Set<() => void>();
+  // Reads waiting for the first sync: woken with the snapshot, or with the upstream error that failed it.
+  const waiters = new Set<(failure?: OrgqlError) => void>();
+  let firstSyncFailure: OrgqlError | undefined;
   // Applying versions is serialised: each apply starts from the snapshot the previous one made.
   let applying: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -99,6 +101,7 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     if (next.syncedAt === null) return;
     published = next;
     if (state === 'EMPTY' || state === 'SYNCING' || state === 'FAILED') state = 'READY';
+    firstSyncFailure = undefined;
     for (const wake of waiters) wake();
     waiters.clear();
   };
@@ -166,6 +169,13 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       failures += 1;
       lastError = shortError(error);
       state = published ? 'STALE' : 'FAILED';
+      if (!published && error instanceof OrgqlError) {
+        // Nothing to serve and upstream refuses: waiting readers get upstream's answer (e.g.
+        // UPSTREAM_UNAVAILABLE) now, as they would have without the mirror, instead of a timeout.
+        firstSyncFailure = error;
+        for (const wake of waiters) wake(error);
+        waiters.clear();
+      }
       logger.error({ err: error, failures }, 'mirror sync failed; will retry');
       await store.setStatus(state, lastError).catch(() => undefined);
       throw error;
@@ -250,10 +260,12 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     current: () => published,
     ready(timeoutMs = settings.readyTimeoutMs) {
       if (published) return Promise.resolve(published);
+      if (firstSyncFailure && !syncing) return Promise.reject(firstSyncFailure);
       return new Promise<MirrorSnapshot>((resolve, reject) => {
-        const wake = () => {
+        const wake = (failure?: OrgqlError) => {
           clearTimeout(timer);
-          resolve(published!);
+          if (failure) reject(failure);
+          else resolve(published!);
         };
         const timer = setTimeout(() => {
           waiters.delete(wake);

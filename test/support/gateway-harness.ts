@@ -41,6 +41,7 @@ export async function mirrorSettled(gateway: RunningGateway, timeoutMs = 30_000)
   for (;;) {
     const status = gateway.mirror.status();
     if (status.tagsSyncedAt !== null && status.syncedAt !== null && status.tagsSyncedAt >= status.syncedAt) return;
+    if (status.state === 'FAILED') throw new Error(`the mirror's first sync failed: ${status.lastError}`);
     if (Date.now() > deadline) throw new Error(`mirror not settled after ${timeoutMs} ms: ${JSON.stringify(status)}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
