@@ -17,7 +17,7 @@ describe('orgql mirror status|sync while the gateway runs', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ seed: 'demo' });
     db = await createTestDatabase();
-    gateway = await startReplica(db.target, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url });
+    gateway = await startReplica(db, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url });
     await mirrorSettled(gateway.gateway);
   });
   afterAll(async () => {

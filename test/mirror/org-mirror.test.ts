@@ -21,7 +21,7 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
   let db: TestDatabase;
   const open: Replica[] = [];
   const replica = async (env: Record<string, string> = {}, key?: string) => {
-    const started = await startReplica(db.target, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_MIRROR_LEADER_RETRY_MS: '100', ...env }, key);
+    const started = await startReplica(db, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_MIRROR_LEADER_RETRY_MS: '100', ...env }, key);
     open.push(started);
     return started;
   };
@@ -125,7 +125,7 @@ describe('before the first sync', () => {
   it('waits up to the deadline, then answers MIRROR_NOT_READY with 503 and Retry-After; /readyz says why', async () => {
     const emulator = await startEmulator({ seed: 'demo', latencyMs: 150 });
     const db = await createTestDatabase();
-    const r = await startReplica(db.target, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_MIRROR_READY_TIMEOUT_MS: '100' });
+    const r = await startReplica(db, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_MIRROR_READY_TIMEOUT_MS: '100' });
     try {
       const answer = await r.graphql(`{ organization { id } }`);
       expect(answer.status).toBe(503);

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import type { DatabaseTarget } from '../../src/database/database';
+import path from 'node:path';
+import type { TestDatabase } from '../support/test-database';
 import { parseConfig } from '../../src/server/config';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { PrismaApiKeyStore } from '../../src/auth/prisma-api-key-store';
@@ -13,7 +14,10 @@ export interface Replica {
   close(): Promise<void>;
 }
 
-export async function startReplica(database: DatabaseTarget, env: Record<string, string>, adminKey?: string): Promise<Replica & { adminKey: string }> {
+let replicas = 0;
+
+/** Each replica has a data directory of its own (as on separate machines), all on one database. */
+export async function startReplica(db: TestDatabase, env: Record<string, string>, adminKey?: string): Promise<Replica & { adminKey: string }> {
   const logs: Array<Record<string, any>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -21,8 +25,9 @@ export async function startReplica(database: DatabaseTarget, env: Record<string,
       done();
     },
   });
-  const config = parseConfig({ env: { LOG_LEVEL: 'info', ...env }, flags: { port: '0' } });
-  const gateway = await startGateway({ ...config, database }, pino({ level: 'info' }, sink));
+  const dataDir = path.join(db.dataDir, `replica-${(replicas += 1)}`);
+  const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: dataDir, ...env }, flags: { port: '0' } });
+  const gateway = await startGateway({ ...config, database: db.target }, pino({ level: 'info' }, sink));
   const key = adminKey ?? gateway.bootstrapAdminKey ?? (await new PrismaApiKeyStore(gateway.database.prisma, 'test').create(`admin-${Date.now()}`, 'admin')).key;
   return {
     gateway,
