@@ -121,6 +121,7 @@ export async function runAudited<T>(
     // UNKNOWN: the key stays taken (a retry gets IDEMPOTENCY_KEY_IN_USE) until the reconciler
     // settles what happened; the caller learns that the outcome is open and where it is recorded.
     ctx.logger.warn({ err: error, auditEventId, operation: intent.operation }, 'upstream outcome unknown; left to the reconciler');
+    await refreshMirrorRefs(ctx, intent, () => refsNamedBy(intent), auditEventId, upstreamRequestId);
     throw isOrgqlError(error) ? new OrgqlError(error.code, error.message, { ...error.details, outcome: 'UNKNOWN', auditEventId }, { cause: error }) : error;
   }
   await refreshMirror(ctx, intent, mutated, auditEventId);
@@ -146,10 +147,37 @@ async function policyTypeSafely<T>(ctx: GraphQLContext, intent: MutationIntent<T
  * error; the next event or periodic refresh repairs the mirror.
  */
 async function refreshMirror<T>(ctx: GraphQLContext, intent: MutationIntent<T>, mutated: Mutated<T>, auditEventId: string): Promise<void> {
+  await refreshMirrorRefs(ctx, intent, () => intent.touches(mutated.value), auditEventId, mutated.upstreamRequestId);
+}
+
+/**
+ * A change whose outcome is unknown may have happened: the mirror re-reads everything its intent
+ * names, so the next request's state before (the reconciler's evidence) is upstream's, not a guess.
+ */
+function refsNamedBy<T>(intent: MutationIntent<T>): EntityRef[] {
+  const { targetId, targetType, policyId, policyType } = intent;
+  const refs: EntityRef[] = [];
+  if (targetType === 'ROOT') refs.push({ kind: 'ROOTS' });
+  if (targetId && targetType === 'ORGANIZATIONAL_UNIT') refs.push({ kind: 'ORGANIZATIONAL_UNIT', id: targetId }, { kind: 'CHILDREN', parentId: targetId });
+  if (targetId && targetType === 'ACCOUNT') refs.push({ kind: 'ACCOUNT', id: targetId });
+  if (targetId && targetType && targetType !== 'POLICY') refs.push({ kind: 'ATTACHMENTS', targetId }, { kind: 'TAGS', resourceId: targetId });
+  const policy = policyId ?? (targetType === 'POLICY' ? targetId : undefined);
+  if (policy) refs.push({ kind: 'POLICY', id: policy }, { kind: 'TARGETS', policyId: policy }, { kind: 'TAGS', resourceId: policy });
+  if (typeof policyType === 'string') refs.push({ kind: 'POLICIES', type: policyType });
+  return refs;
+}
+
+async function refreshMirrorRefs<T>(
+  ctx: GraphQLContext,
+  intent: MutationIntent<T>,
+  touched: () => readonly EntityRef[] | Promise<readonly EntityRef[]>,
+  auditEventId: string,
+  upstreamRequestId: string | undefined,
+): Promise<void> {
   try {
-    const refs = await intent.touches(mutated.value);
+    const refs = await touched();
     if (refs.length === 0) return;
-    await ctx.mirror.refresh(refs, { kind: 'MUTATION', auditEventId, upstreamRequestId: mutated.upstreamRequestId });
+    await ctx.mirror.refresh(refs, { kind: 'MUTATION', auditEventId, upstreamRequestId });
   } catch (error) {
     ctx.logger.warn({ err: error, operation: intent.operation, auditEventId }, 'the mirror could not re-read what a change touched; the next refresh repairs it');
   }
