@@ -42,6 +42,7 @@ async function measure(label: string, db: Database, endpoint: string): Promise<v
     actor: { id: 'bench', type: 'SYSTEM' },
     requestId: 'bench',
     logger: pino({ level: 'silent' }),
+    mirror: { consistency: 'UPSTREAM', refresh: async () => undefined, readUpstreamUntilReady: () => undefined, stamp: () => undefined },
   } as unknown as GraphQLContext;
 
   let n = 0;

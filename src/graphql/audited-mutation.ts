@@ -77,6 +77,7 @@ export async function runAudited<T>(
     }
     throw error;
   }
+  ctx.mirror.readUpstreamUntilReady();
   if (idempotency.kind === 'replay') {
     markIdempotentReplay(ctx);
     return idempotency.result;

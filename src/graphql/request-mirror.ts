@@ -18,6 +18,11 @@ export interface RequestMirror {
   /** Re-reads what a change touched, persists it, and moves this request to the new version. */
   refresh(refs: readonly EntityRef[], cause: RefreshCause): Promise<void>;
   status(): MirrorStatusReport;
+  /**
+   * A change is under way: until the mirror's first sync is done, this request's reads (its
+   * pre-flight evidence) go upstream instead of waiting, since the change needs upstream anyway.
+   */
+  readUpstreamUntilReady(): void;
   /** The version this request reads (or read last); undefined before the mirror's first sync. */
   stamp(): SnapshotStamp | undefined;
 }

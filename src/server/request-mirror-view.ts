@@ -32,7 +32,12 @@ export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsRead
     pinned = snapshot;
     reader = mirrorReader(snapshot, fallback);
   };
+  let upstreamUntilReady = false;
   const current = async (): Promise<OrganizationsReader> => {
+    if (reader) return reader;
+    const latest = mirror.current();
+    if (latest) pin(latest);
+    else if (upstreamUntilReady) return upstream;
     if (reader) return reader;
     pin(await mirror.ready());
     return reader!;
@@ -45,6 +50,9 @@ export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsRead
       if (consistency === 'MIRROR' && latest) pin(latest);
     },
     status: () => mirror.status(),
+    readUpstreamUntilReady: () => {
+      upstreamUntilReady = true;
+    },
     stamp: () => {
       const snapshot = pinned ?? mirror.current();
       return snapshot ? { version: snapshot.version, syncedAt: snapshot.syncedAt, tagsSyncedAt: snapshot.tagsSyncedAt } : undefined;

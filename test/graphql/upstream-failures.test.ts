@@ -44,7 +44,7 @@ describe('upstream failures reach the caller as stable error codes', () => {
 
   it('retries throttled calls with backoff when pacing is off', async () => {
     emulator = await startEmulator({ seed: 'demo', throttle: true });
-    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_UPSTREAM_MAX_ATTEMPTS: '6', ORGQL_UPSTREAM_RATE_SCALE: '0' });
+    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_UPSTREAM_MAX_ATTEMPTS: '6', ORGQL_UPSTREAM_RATE_SCALE: '0', ORGQL_MIRROR: 'off' });
     for (let i = 0; i < 4; i++) {
       const { body } = await t.graphql(`{ organization { id } }`);
       expect(body.errors).toBeUndefined();
