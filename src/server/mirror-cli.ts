@@ -5,6 +5,7 @@ import { PrismaMirrorStore } from '../mirror/prisma-mirror-store';
 import type { StoredHead } from '../mirror/mirror-store';
 import type { Config } from './config';
 import { MIRROR_STATUS_PATH, MIRROR_SYNC_PATH } from './mirror-route';
+import { findRunningServer } from './running-server';
 
 interface MirrorFlags {
   readonly url?: string;
@@ -49,7 +50,9 @@ function viaHttp(config: Config, flags: MirrorFlags): boolean {
 
 async function overHttp(config: Config, flags: MirrorFlags, method: 'GET' | 'POST', path: string): Promise<Record<string, unknown>> {
   const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
-  const base = flags.url ?? config.cli.url ?? `http://${host}:${config.http.port}`;
+  // A gateway on the embedded database announces its URL beside it (running-server.ts).
+  const announced = config.database.kind === 'pglite' ? await findRunningServer(config.database) : undefined;
+  const base = flags.url ?? config.cli.url ?? announced ?? `http://${host}:${config.http.port}`;
   if (!config.cli.apiKey) {
     throw new MirrorCliError('Set ORGQL_API_KEY to an admin API key (orgql apikey create NAME --role admin): the running gateway answers this only to admins.');
   }
