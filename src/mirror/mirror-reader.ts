@@ -1,4 +1,5 @@
 import type { Account } from '../domain/account';
+import { OrgqlError } from '../domain/errors';
 import type { OrganizationalUnit } from '../domain/organizational-unit';
 import type { Policy, PolicySummary } from '../domain/organization-policy';
 import type { OrganizationsReader, ParentRef } from '../domain/ports';
@@ -10,9 +11,10 @@ import { effectivePolicyFromSnapshot } from './snapshot-effective-policy';
  * Where the mirror cannot answer exactly as upstream would, it asks upstream:
  * - DescribeEffectivePolicy's LastUpdatedTimestamp is known only to AWS, so `effectivePolicy(source:
  *   UPSTREAM)` stays an upstream read (computed effective policies read the snapshot);
- * - tags of a resource not yet synced (tags are synced after the tree, see sync-plan.ts).
+ * - tags of a resource not yet synced (tags are synced after the tree, see sync-plan.ts);
+ * - create-account requests, which are requests in flight, not part of the organization.
  */
-export type MirrorFallback = Pick<OrganizationsReader, 'describeEffectivePolicy' | 'listTagsForResource'>;
+export type MirrorFallback = Pick<OrganizationsReader, 'describeEffectivePolicy' | 'listTagsForResource' | 'describeCreateAccountStatus' | 'listCreateAccountStatuses'>;
 
 function summaryOf(policy: Policy): PolicySummary {
   return { id: policy.id, arn: policy.arn, name: policy.name, description: policy.description, type: policy.type, awsManaged: policy.awsManaged };
@@ -102,6 +104,13 @@ export function mirrorReader(snapshot: MirrorSnapshot, fallback?: MirrorFallback
       if (fallback) return fallback.describeEffectivePolicy(accountId, type);
       guardIds('DescribeEffectivePolicy', { TargetId: accountId });
       return effectivePolicyFromSnapshot(snapshot, accountId, type);
+    },
+    async describeCreateAccountStatus(requestId) {
+      if (fallback) return fallback.describeCreateAccountStatus(requestId);
+      throw new OrgqlError('NOT_FOUND', `The mirror does not hold create-account request ${requestId}; ask upstream.`, { upstreamException: 'CreateAccountStatusNotFoundException' });
+    },
+    async listCreateAccountStatuses() {
+      return fallback ? fallback.listCreateAccountStatuses() : [];
     },
   };
   return reader;

@@ -40,6 +40,8 @@ export interface MirrorSettings {
   readonly pollIntervalMs: number;
   /** How long a replica waits for the leader to finish a sync it asked for. */
   readonly syncRequestTimeoutMs: number;
+  /** How often the leader re-reads accounts in a transitional state (default 2 s). */
+  readonly settleIntervalMs?: number;
 }
 
 export interface MirrorDeps {
@@ -233,6 +235,22 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     poller = setInterval(() => void pull().catch(() => undefined), settings.pollIntervalMs);
     poller.unref();
   }
+  // Accounts in a transitional state (PENDING_CLOSURE after CloseAccount, PENDING_ACTIVATION) move on
+  // by themselves upstream, without any call: the leader re-reads them until they settle.
+  const settler = setInterval(() => {
+    if (!leadership.isLeader() || !published) return;
+    const unsettled: EntityRef[] = [];
+    for (const key of snapshot.keys()) {
+      if (!key.startsWith('ACCOUNT ')) continue;
+      const state = (snapshot.getByKey(key) as { state?: string }).state;
+      if (state === 'PENDING_CLOSURE' || state === 'PENDING_ACTIVATION') unsettled.push({ kind: 'ACCOUNT', id: key.slice('ACCOUNT '.length) });
+    }
+    if (unsettled.length === 0) return;
+    void readRefs(upstream, snapshot, unsettled, settings.concurrency)
+      .then((updates) => commit(updates, {}, { kind: 'MUTATION', auditEventId: '', upstreamRequestId: undefined }))
+      .catch((err: unknown) => logger.warn({ err }, 'mirror could not re-read accounts in a transitional state'));
+  }, settings.settleIntervalMs ?? 2000);
+  settler.unref();
   leadership.start((leader) => {
     logger.info({ leader }, leader ? 'this replica leads the mirror (runs syncs)' : 'this replica follows the mirror');
     if (leader) void pull().catch(() => undefined).then(schedule);
@@ -312,6 +330,7 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       closed = true;
       clearTimeout(periodic);
       clearInterval(poller);
+      clearInterval(settler);
       await subscription?.close();
       await leadership.close();
       // A sync in flight finds the mirror closed at its next write and stops there.

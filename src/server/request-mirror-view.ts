@@ -7,7 +7,7 @@ import type { OrgMirror } from '../mirror/org-mirror';
 const READS: ReadonlyArray<keyof OrganizationsReader> = [
   'describeOrganization', 'listRoots', 'listOrganizationalUnitsForParent', 'listAccountsForParent', 'listParent', 'describeAccount',
   'describeOrganizationalUnit', 'listTagsForResource', 'describePolicy', 'listPolicies', 'listPoliciesForTarget', 'listTargetsForPolicy',
-  'describeEffectivePolicy',
+  'describeEffectivePolicy', 'describeCreateAccountStatus', 'listCreateAccountStatuses',
 ];
 
 export type Consistency = 'MIRROR' | 'UPSTREAM';
@@ -66,5 +66,15 @@ export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsRead
       return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   }
+  // An account created by createAccount appears when its request succeeds, asynchronously: the
+  // first read that sees the success brings the account into the mirror (orgql's own change, not drift).
+  delegating.describeCreateAccountStatus = async (requestId: string) => {
+    const status = await upstream.describeCreateAccountStatus(requestId);
+    const known = await current();
+    if (status.state === 'SUCCEEDED' && status.accountId && known !== upstream && !(pinned?.get('ACCOUNT', status.accountId))) {
+      await view.refresh([{ kind: 'ACCOUNT', id: status.accountId }, { kind: 'TAGS', resourceId: status.accountId }], { kind: 'MUTATION', auditEventId: '', upstreamRequestId: undefined }).catch(() => undefined);
+    }
+    return status;
+  };
   return { reader: delegating as unknown as OrganizationsReader, mirror: view };
 }

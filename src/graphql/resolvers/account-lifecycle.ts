@@ -43,6 +43,8 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
         arguments: { email, accountName, roleName: roleName ?? null, iamUserAccessToBilling: iamUserAccessToBilling ?? null, tags: tagList },
         idempotencyKey: key(idempotencyKey),
         readState: async (status?: CreateAccountStatusModel) => (status ? statusState(status) : { createAccountStatus: null }),
+        // The account usually appears later (the request runs on): its event or the next refresh brings it in.
+        touches: (status) => (status.accountId ? [{ kind: 'ACCOUNT', id: status.accountId }] : []),
       },
       (writer) => writer.createAccount(request),
     );
@@ -55,6 +57,7 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
       {
         operation: 'closeAccount', upstreamAction: 'CloseAccount', targetType: 'ACCOUNT', targetId: accountId,
         arguments: { accountId }, idempotencyKey: key(idempotencyKey), readState: () => accountState(ctx, accountId),
+        touches: () => [{ kind: 'ACCOUNT', id: accountId }],
       },
       (writer) => writer.closeAccount(accountId),
     );
