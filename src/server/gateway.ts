@@ -43,6 +43,7 @@ import { createMetrics } from './metrics/metrics';
 import { startMetricsListener } from './metrics/metrics-listener';
 import { countHttpRequests, graphqlOperationRecorder, registerMetricsRoute } from './metrics/metrics-route';
 import { upstreamCallRecorder } from './metrics/upstream-call-metrics';
+import { registerMirrorMetrics } from './metrics/mirror-metrics';
 import { announceServer } from './running-server';
 import { startSeededEmulator } from './seeded-emulator';
 import { explainListenFailure } from './startup-errors';
@@ -104,6 +105,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     const auditServices = createAuditServices(db.prisma, organizations, logger, config.audit);
     const mirror = config.mirror.enabled ? await startMirror(db, organizations, logger, config.mirror) : DISABLED_MIRROR;
     closers.push(() => mirror.close());
+    registerMirrorMetrics(metrics.registry, () => mirror.status());
     const auditRecorder = timedRecorder(auditServices.recorder, metrics);
 
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');

@@ -1,4 +1,4 @@
-import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { READ_UPSTREAM, startTestGateway, type TestGateway } from '../support/gateway-harness';
 
 /** One sample of the Prometheus text format: `name{a="x",b="y"} value`. */
 interface Sample {
@@ -51,7 +51,8 @@ describe('GET /metrics (issue 14, item 10)', () => {
 
     await t.data('query MetricsRoots { roots { id } }');
     await t.data('query MetricsRoots { roots { id } }');
-    const missing = await t.graphql('query MetricsMissingPolicy { policy(id: "p-doesnotexist1") { id } }');
+    // Read upstream (not from the org mirror), so the missing policy costs a DescribePolicy call.
+    const missing = await t.graphql('query MetricsMissingPolicy { policy(id: "p-doesnotexist1") { id } }', undefined, READ_UPSTREAM);
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const rejected = await t.graphql('query MetricsBroken { nope }');
     expect(rejected.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
