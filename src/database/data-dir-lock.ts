@@ -34,7 +34,8 @@ export function holdDataDirLock(dataDir: string): DataDirLock {
   let db: DatabaseSync | undefined;
   try {
     db = new sqlite.DatabaseSync(file, { timeout: 0 });
-    db.exec('PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
+    // The journal in memory: the file never holds data, and a journal file would be one more left beside it.
+    db.exec('PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
   } catch (error) {
     db?.close();
     if (isBusy(error)) throw inUse(dataDir);
