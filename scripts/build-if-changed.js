@@ -5,13 +5,15 @@
 // mtimes does not count) and compared with the stamp the last successful build left in dist/.
 //   node scripts/build-if-changed.js           build if needed
 //   node scripts/build-if-changed.js --stamp   record the current inputs (run by `npm run build`)
+//   node scripts/build-if-changed.js --check   exit 0 if up to date, 1 if a build is needed; build nothing
+// ORGQL_BUILD_ROOT points it at another checkout (its tests use a scratch tree).
 'use strict';
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(process.env.ORGQL_BUILD_ROOT || path.join(__dirname, '..'));
 const STAMP = path.join(root, 'dist', '.build-stamp');
 // Everything `npm run build` reads, besides node_modules (whose versions package-lock.json pins).
 const INPUTS = ['src', 'schema.graphql', 'prisma/schema.prisma', 'prisma.config.ts', 'codegen.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/prisma-generate.js'];
@@ -47,6 +49,10 @@ const stamped = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : '';
 if (stamped === current && OUTPUTS.every((file) => existsSync(path.join(root, file)))) {
   process.stdout.write('orgql: the build is up to date with the sources; not rebuilding\n');
   process.exit(0);
+}
+if (process.argv.includes('--check')) {
+  process.stdout.write('orgql: the sources changed since the last build\n');
+  process.exit(1);
 }
 const npm = process.env.npm_execpath;
 const result = npm
