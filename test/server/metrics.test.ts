@@ -83,6 +83,11 @@ describe('GET /metrics (issue 14, item 10)', () => {
     const head = await t.gateway.database.prisma.auditEvent.aggregate({ _max: { sequence: true } });
     expect(valueOf(after, 'orgql_audit_chain_head_sequence')).toBe(Number(head._max.sequence));
     expect(moved('orgql_audit_chain_head_sequence')).toBeGreaterThanOrEqual(2);
+    // The org mirror (on by default) has synced to serve those reads: its version, age and sync time.
+    expect(valueOf(after, 'orgql_mirror_version')).toBeGreaterThanOrEqual(1);
+    expect(valueOf(after, 'orgql_mirror_age_seconds')).toBeGreaterThanOrEqual(0);
+    expect(valueOf(after, 'orgql_mirror_last_sync_duration_seconds')).toBeGreaterThan(0);
+    expect(after.filter((s) => s.name === 'orgql_mirror_state' && s.value === 1)).toHaveLength(1);
     // The process's own series come along (memory, CPU, event loop lag).
     expect(valueOf(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(after.some((s) => s.name.startsWith('nodejs_eventloop_lag'))).toBe(true);
