@@ -7,6 +7,8 @@
  */
 export const ORGANIZATIONS_EVENT_SOURCE = 'aws.organizations';
 export const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
+/** Service events (e.g. CreateAccountResult, when an asynchronous account creation ends) come under this one. */
+export const SERVICE_EVENT_DETAIL_TYPE = 'AWS Service Event via CloudTrail';
 /** CloudTrail's `eventSource` for every Organizations call. */
 export const ORGANIZATIONS_EVENT_SOURCE_HOST = 'organizations.amazonaws.com';
 
@@ -51,7 +53,7 @@ export interface CloudTrailRecord {
 export interface OrganizationsEvent {
   readonly version: string;
   readonly id: string;
-  readonly 'detail-type': typeof API_CALL_DETAIL_TYPE;
+  readonly 'detail-type': typeof API_CALL_DETAIL_TYPE | typeof SERVICE_EVENT_DETAIL_TYPE;
   readonly source: typeof ORGANIZATIONS_EVENT_SOURCE;
   readonly account: string;
   readonly time: string;

@@ -83,7 +83,8 @@ export interface Mutated<T> {
 
 export interface Actor {
   readonly id: string;
-  readonly type: 'ANONYMOUS' | 'API_KEY' | 'JWT' | 'SYSTEM';
+  /** AWS: a principal that changed Organizations directly, outside orgql (recorded from the mirror's drift). */
+  readonly type: 'ANONYMOUS' | 'API_KEY' | 'JWT' | 'SYSTEM' | 'AWS';
   /** A human-readable name for reports (e.g. the key's label or the token's name claim). */
   readonly displayName?: string | undefined;
   /** How the actor authenticated, e.g. `none`, `api-key`, `jwt` (CloudTrail's userIdentity + sessionContext). */

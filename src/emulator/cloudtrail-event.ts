@@ -4,6 +4,7 @@ import {
   isReadOnlyOrganizationsCall,
   ORGANIZATIONS_EVENT_SOURCE,
   ORGANIZATIONS_EVENT_SOURCE_HOST,
+  SERVICE_EVENT_DETAIL_TYPE,
   type CloudTrailRecord,
   type OrganizationsEvent,
 } from '../domain/organizations-event';
@@ -48,7 +49,7 @@ function envelope(state: OrgState, at: Date, detail: CloudTrailRecord): Organiza
   return {
     version: '0',
     id: randomUUID(),
-    'detail-type': API_CALL_DETAIL_TYPE,
+    'detail-type': detail.eventType === 'AwsServiceEvent' ? SERVICE_EVENT_DETAIL_TYPE : API_CALL_DETAIL_TYPE,
     source: ORGANIZATIONS_EVENT_SOURCE,
     account: state.managementAccountId,
     time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),

@@ -82,6 +82,7 @@ describe('the events the emulator emits', () => {
     const created = await client.send(new CreateAccountCommand({ AccountName: 'Events', Email: 'events@example.com' }));
     await client.send(new ListRootsCommand({})); // the emulator completes the request at the next call
     expect(events.map((e) => e.detail.eventName)).toEqual(['CreateAccount', 'CreateAccountResult']);
+    expect(events[1]!['detail-type']).toBe('AWS Service Event via CloudTrail');
     const result = events[1]!.detail;
     expect(result).toMatchObject({
       eventType: 'AwsServiceEvent',

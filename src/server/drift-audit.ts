@@ -1,0 +1,157 @@
+import type { Logger } from 'pino';
+import { OUT_OF_BAND_OPERATION } from '../domain/audit-log';
+import type { EntityRef, MirrorChange, RefreshCause } from '../domain/mirror';
+import type { Actor, AuditIntent, AuditRecorder } from '../domain/ports';
+import { isPolicyType } from '../domain/policy-type';
+
+/**
+ * The mirror's drift listener: every set of differences an event, a periodic refresh or a sync found
+ * becomes ONE out-of-band audit event (an intent and its SUCCEEDED result, through the recorder, the
+ * audit log's only way in), unless the event echoes orgql's own mutation (same upstream request id).
+ * Work is queued and done in order off the refresh path: a listener that waited for an in-flight
+ * mutation's result inside the refresh could wait for that very mutation's own refresh.
+ */
+export interface OwnChanges {
+  isOwnRequest(upstreamRequestId: string): Promise<boolean>;
+  unfinishedIntents(upstreamAction: string, since: Date): Promise<number>;
+}
+
+export interface DriftAuditOptions {
+  readonly recorder: AuditRecorder;
+  readonly ownChanges: OwnChanges;
+  readonly logger: Logger;
+  /** How long to wait for orgql mutations of the same action still in flight (their request id is not known yet). */
+  readonly inFlightWaitMs?: number;
+  /** Intents older than this are not waited for (the reconciler settles them). */
+  readonly inFlightWindowMs?: number;
+}
+
+export interface DriftAudit {
+  readonly listener: (changes: readonly MirrorChange[], cause: RefreshCause) => Promise<void>;
+  /** Resolves when everything queued so far is recorded. */
+  idle(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
+  const { recorder, ownChanges, logger } = options;
+  const waitMs = options.inFlightWaitMs ?? 15_000;
+  const windowMs = options.inFlightWindowMs ?? 120_000;
+  let tail: Promise<void> = Promise.resolve();
+
+  /** Own when a recorded result carries the request id; while a mutation of the action is unfinished, wait for it. */
+  async function isOwn(requestId: string, action: string): Promise<boolean> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      // Unfinished first: a result written between the two reads is then seen by the second.
+      const unfinished = await ownChanges.unfinishedIntents(action, new Date(Date.now() - windowMs));
+      if (await ownChanges.isOwnRequest(requestId)) return true;
+      if (unfinished === 0 || Date.now() >= deadline) return false;
+      await sleep(50);
+    }
+  }
+
+  async function record(changes: readonly MirrorChange[], cause: RefreshCause): Promise<void> {
+    if (cause.kind === 'MUTATION' || changes.length === 0) return;
+    if (cause.kind === 'EVENT' && cause.requestId && (await isOwn(cause.requestId, cause.eventName))) {
+      logger.debug({ requestId: cause.requestId, eventName: cause.eventName }, 'event echoes an orgql mutation: not drift');
+      return;
+    }
+    const intentId = await recorder.recordIntent(outOfBandIntent(changes, cause));
+    await recorder.recordResult(intentId, {
+      outcome: 'SUCCEEDED',
+      upstreamRequestId: cause.kind === 'EVENT' ? cause.requestId : undefined,
+      stateAfter: changes.map((c) => ({ ref: c.ref, state: c.after })),
+    });
+    logger.info({ auditEventId: intentId, cause: cause.kind, changes: changes.length }, 'change made outside orgql recorded in the audit log');
+  }
+
+  return {
+    listener: async (changes, cause) => {
+      tail = tail.then(() => record(changes, cause)).catch((err: unknown) => logger.error({ err, cause: cause.kind }, 'out-of-band change not recorded in the audit log'));
+    },
+    idle: async () => {
+      let seen;
+      do {
+        seen = tail;
+        await seen;
+      } while (seen !== tail);
+    },
+  };
+}
+
+/** The kinds of difference a refresh saw, e.g. `CHILDREN,ORGANIZATIONAL_UNIT`. */
+export function differenceKinds(changes: readonly MirrorChange[]): string {
+  return [...new Set(changes.map((c) => c.ref.kind))].sort().join(',');
+}
+
+function actorOf(cause: RefreshCause): Actor {
+  const who = cause.kind === 'EVENT' ? cause.actor : undefined;
+  const id = who?.accessKeyId ?? who?.arn;
+  if (!id) return { id: 'unknown', type: 'AWS', displayName: 'unknown (changed outside orgql)' };
+  return { id, type: 'AWS', displayName: who?.arn ?? id, authMethod: who?.type };
+}
+
+export function outOfBandIntent(changes: readonly MirrorChange[], cause: RefreshCause): AuditIntent {
+  const upstreamAction = cause.kind === 'EVENT' ? cause.eventName : `${cause.kind === 'PERIODIC' ? 'PeriodicRefresh' : 'Sync'}:${differenceKinds(changes)}`;
+  const target = mainTarget(changes);
+  const policy = changes.find((c) => c.ref.kind === 'POLICY');
+  const policyType = typeOf(policy?.after) ?? typeOf(policy?.before);
+  return {
+    actor: actorOf(cause),
+    requestId: undefined,
+    operation: OUT_OF_BAND_OPERATION,
+    upstreamAction,
+    targetType: target?.type,
+    targetId: target?.id,
+    policyId: policy && policy.ref.kind === 'POLICY' ? policy.ref.id : undefined,
+    policyType: isPolicyType(policyType) ? policyType : undefined,
+    arguments: {
+      foundBy: cause.kind,
+      ...(cause.kind === 'EVENT' ? { eventName: cause.eventName, eventId: cause.eventId, requestId: cause.requestId } : {}),
+      changed: changes.map((c) => c.ref),
+    },
+    stateBefore: changes.map((c) => ({ ref: c.ref, state: c.before })),
+  };
+}
+
+const typeOf = (state: unknown): unknown => (state && typeof state === 'object' ? (state as { type?: unknown }).type : undefined);
+
+type TargetType = NonNullable<AuditIntent['targetType']>;
+
+function nodeType(id: string): TargetType {
+  if (id.startsWith('r-')) return 'ROOT';
+  if (id.startsWith('ou-')) return 'ORGANIZATIONAL_UNIT';
+  if (id.startsWith('p-')) return 'POLICY';
+  return 'ACCOUNT';
+}
+
+/** The entity a change set is about: the first OU, account or policy that changed, else the first node named. */
+function mainTarget(changes: readonly MirrorChange[]): { type: TargetType; id: string } | undefined {
+  const idOf = (ref: EntityRef): string | undefined => {
+    switch (ref.kind) {
+      case 'ACCOUNT':
+      case 'ORGANIZATIONAL_UNIT':
+      case 'POLICY':
+        return ref.id;
+      case 'ATTACHMENTS':
+        return ref.targetId;
+      case 'TAGS':
+        return ref.resourceId;
+      case 'CHILDREN':
+        return ref.parentId;
+      case 'TARGETS':
+        return ref.policyId;
+      default:
+        return undefined;
+    }
+  };
+  const order: readonly EntityRef['kind'][] = ['ORGANIZATIONAL_UNIT', 'ACCOUNT', 'POLICY', 'ATTACHMENTS', 'TAGS', 'TARGETS', 'CHILDREN'];
+  for (const kind of order) {
+    const change = changes.find((c) => c.ref.kind === kind);
+    const id = change && idOf(change.ref);
+    if (id) return { type: nodeType(id), id };
+  }
+  return undefined;
+}

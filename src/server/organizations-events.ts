@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import { OwnChangeLookup } from '../audit/own-change-lookup';
+import type { MirrorChange, RefreshCause } from '../domain/mirror';
+import type { OrganizationsEvent } from '../domain/organizations-event';
+import type { AuditRecorder } from '../domain/ports';
+import type { PrismaClient } from '../generated/prisma/client';
+import { createDriftAudit } from './drift-audit';
+import { createEventIngest, type EventIngest, type EventMirror } from './event-ingest';
+import { registerEventsRoute } from './events-route';
+import type { HttpApp } from './http-app';
+
+/**
+ * Changes made outside orgql (issue 10, item 6), wired in one place: POST /events/organizations
+ * refreshes the mirror, and the mirror's drift goes into the audit log as out-of-band changes.
+ */
+export interface OrganizationsEvents {
+  /** Applies events in process (the embedded emulator's feed), exactly as the route would. */
+  readonly ingest: EventIngest;
+  /** Resolves when every out-of-band change found so far is recorded. */
+  idle(): Promise<void>;
+}
+
+export interface OrganizationsEventsDeps {
+  readonly app: HttpApp;
+  readonly mirror: EventMirror & { onDrift(listener: (changes: readonly MirrorChange[], cause: RefreshCause) => Promise<void>): void };
+  readonly prisma: PrismaClient;
+  readonly recorder: AuditRecorder;
+  readonly logger: Logger;
+}
+
+export function wireOrganizationsEvents(deps: OrganizationsEventsDeps): OrganizationsEvents {
+  const logger = deps.logger.child({ component: 'organizations-events' });
+  const drift = createDriftAudit({ recorder: deps.recorder, ownChanges: new OwnChangeLookup(deps.prisma), logger });
+  deps.mirror.onDrift(drift.listener);
+  const ingest = createEventIngest(deps.mirror, logger);
+  registerEventsRoute(deps.app, ingest);
+  return { ingest, idle: () => drift.idle() };
+}
+
+/**
+ * The embedded emulator's events, handed to the gateway in process and in order. Events emitted
+ * before the gateway is ready to apply them wait in the queue.
+ */
+export function inProcessEventFeed(logger: Logger): { send(event: OrganizationsEvent): void; connect(ingest: EventIngest): void; idle(): Promise<void> } {
+  const queue: OrganizationsEvent[] = [];
+  let ingest: EventIngest | undefined;
+  let draining: Promise<void> | undefined;
+  const drain = async () => {
+    for (let event = queue.shift(); event && ingest; event = queue.shift()) {
+      const outcome = await ingest(event).catch((err: unknown) => logger.warn({ err, eventName: event?.detail.eventName }, 'embedded emulator event not applied'));
+      if (outcome && !outcome.ok) logger.warn({ code: outcome.code, problems: outcome.problems }, 'embedded emulator event refused');
+    }
+    draining = undefined;
+  };
+  return {
+    send(event) {
+      queue.push(event);
+      if (ingest) draining ??= drain();
+    },
+    connect(next) {
+      ingest = next;
+      draining ??= drain();
+    },
+    idle: async () => {
+      while (draining) await draining;
+    },
+  };
+}
