@@ -48,11 +48,6 @@ const idAt = (value: unknown, ...path: string[]): string | undefined => {
   return typeof found === 'string' && found.length > 0 ? found : undefined;
 };
 
-const hasTags = (parameters: unknown): boolean => {
-  const tags = memberAt(parameters, 'tags');
-  return Array.isArray(tags) && tags.length > 0;
-};
-
 /** The refs of an Organizations event, or why there are none. */
 export function refsForEvent(event: OrganizationsEvent): EventRefresh {
   const record = event.detail;
@@ -83,7 +78,8 @@ function refsForCall(record: CloudTrailRecord): EventRefresh {
         const type = idAt(request, 'type') ?? idAt(response, 'policy', 'policySummary', 'type');
         const refs: EntityRef[] = [{ kind: 'POLICY', id }];
         if (isPolicyType(type)) refs.push({ kind: 'POLICIES', type });
-        if (hasTags(request)) refs.push({ kind: 'TAGS', resourceId: id });
+        // Tags are read even when none were given: the mirror then knows the new policy has none.
+        refs.push({ kind: 'TAGS', resourceId: id });
         return refs;
       }
       case 'UpdatePolicy':
@@ -105,9 +101,7 @@ function refsForCall(record: CloudTrailRecord): EventRefresh {
         const id = need(idAt(response, 'organizationalUnit', 'id'), 'responseElements.organizationalUnit.id');
         const parentId = need(idAt(request, 'parentId'), 'requestParameters.parentId');
         // A new OU gets the enabled types' AWS-managed policies attached.
-        const refs: EntityRef[] = [{ kind: 'ORGANIZATIONAL_UNIT', id }, { kind: 'CHILDREN', parentId }, { kind: 'ATTACHMENTS', targetId: id }];
-        if (hasTags(request)) refs.push({ kind: 'TAGS', resourceId: id });
-        return refs;
+        return [{ kind: 'ORGANIZATIONAL_UNIT', id }, { kind: 'CHILDREN', parentId }, { kind: 'ATTACHMENTS', targetId: id }, { kind: 'TAGS', resourceId: id }];
       }
       case 'UpdateOrganizationalUnit':
       case 'DeleteOrganizationalUnit':

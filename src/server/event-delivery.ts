@@ -65,7 +65,14 @@ export function createEventDelivery(options: EventDeliveryOptions): EventDeliver
 
   async function drain(): Promise<void> {
     for (let event = queue.shift(); event; event = queue.shift()) await post(event);
-    draining = undefined;
+  }
+  // One drain at a time; one that finished while an event arrived starts the next.
+  function kick(): void {
+    if (draining || queue.length === 0) return;
+    draining = drain().finally(() => {
+      draining = undefined;
+      kick();
+    });
   }
 
   return {
@@ -76,7 +83,7 @@ export function createEventDelivery(options: EventDeliveryOptions): EventDeliver
         logger.warn({ eventName: dropped?.detail.eventName, eventId: dropped?.id }, 'event queue full; oldest event dropped');
       }
       queue.push(event);
-      draining ??= drain();
+      kick();
     },
     idle: async () => {
       while (draining) await draining;

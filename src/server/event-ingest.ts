@@ -59,6 +59,7 @@ async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEv
   switch (refresh.kind) {
     case 'REFS': {
       const identity = detail.userIdentity;
+      const started = Date.now();
       const changes = await mirror.refresh(refresh.refs, {
         kind: 'EVENT',
         eventName: detail.eventName,
@@ -68,7 +69,7 @@ async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEv
           ? { ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}), ...(identity.arn ? { arn: identity.arn } : {}), ...(identity.type ? { type: identity.type } : {}) }
           : undefined,
       });
-      logger.info({ ...base, requestId: detail.requestID, refs: refresh.refs.length, changes: changes.length }, 'organizations event applied to the mirror');
+      logger.info({ ...base, requestId: detail.requestID, refs: refresh.refs.length, changes: changes.length, ms: Date.now() - started }, 'organizations event applied to the mirror');
       return { ...base, action: 'REFRESHED', changes: changes.length };
     }
     case 'FULL_SYNC':

@@ -45,21 +45,29 @@ export function inProcessEventFeed(logger: Logger): { send(event: OrganizationsE
   const queue: OrganizationsEvent[] = [];
   let ingest: EventIngest | undefined;
   let draining: Promise<void> | undefined;
-  const drain = async () => {
-    for (let event = queue.shift(); event && ingest; event = queue.shift()) {
-      const outcome = await ingest(event).catch((err: unknown) => logger.warn({ err, eventName: event?.detail.eventName }, 'embedded emulator event not applied'));
+  const drain = async (apply: EventIngest) => {
+    for (let event = queue.shift(); event; event = queue.shift()) {
+      const name = event.detail.eventName;
+      const outcome = await apply(event).catch((err: unknown) => logger.warn({ err, eventName: name }, 'embedded emulator event not applied'));
       if (outcome && !outcome.ok) logger.warn({ code: outcome.code, problems: outcome.problems }, 'embedded emulator event refused');
     }
-    draining = undefined;
+  };
+  // One drain at a time; one that finished while an event arrived starts the next.
+  const kick = () => {
+    if (draining || !ingest || queue.length === 0) return;
+    draining = drain(ingest).finally(() => {
+      draining = undefined;
+      kick();
+    });
   };
   return {
     send(event) {
       queue.push(event);
-      if (ingest) draining ??= drain();
+      kick();
     },
     connect(next) {
       ingest = next;
-      draining ??= drain();
+      kick();
     },
     idle: async () => {
       while (draining) await draining;

@@ -130,7 +130,7 @@ describe('the entities an Organizations event names', () => {
 
   it('reads nested response members whatever their casing', () => {
     const event = eventFor('CreateOrganizationalUnit', { parentId: ROOT, name: 'x' }, { OrganizationalUnit: { Id: OU } });
-    expect(refsOf(event)).toMatchObject({ kind: 'REFS', refs: [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }, { kind: 'CHILDREN', parentId: ROOT }, { kind: 'ATTACHMENTS', targetId: OU }] });
+    expect(refsOf(event)).toMatchObject({ kind: 'REFS', refs: [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }, { kind: 'CHILDREN', parentId: ROOT }, { kind: 'ATTACHMENTS', targetId: OU }, { kind: 'TAGS', resourceId: OU }] });
   });
 
   it('ignores failed calls, reads, and calls whose effects the mirror does not hold', () => {
