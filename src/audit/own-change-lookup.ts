@@ -19,6 +19,18 @@ export class OwnChangeLookup {
   }
 
   /**
+   * The orgql createAccount whose result recorded this create-account request id (`car-…`): its
+   * completion (the CreateAccountResult service event) finishes orgql's own change.
+   */
+  async createAccountRequest(requestId: string): Promise<{ auditEventId: string; upstreamRequestId: string | undefined } | undefined> {
+    const row = await this.prisma.auditEvent.findFirst({
+      where: { operation: 'createAccount', outcome: 'SUCCEEDED', stateAfter: { path: ['createAccountStatus', 'id'], equals: requestId } },
+      select: { id: true, intentId: true, upstreamRequestId: true },
+    });
+    return row ? { auditEventId: row.intentId ?? row.id, upstreamRequestId: row.upstreamRequestId ?? undefined } : undefined;
+  }
+
+  /**
    * How many orgql mutations calling `upstreamAction` started since `since` and have no result yet:
    * while one is in flight, an event for the same action may be its echo, whose request id is
    * recorded only when its result is written.

@@ -16,6 +16,24 @@ export interface OwnChanges {
   unfinishedIntents(upstreamAction: string, since: Date): Promise<number>;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Looks for orgql's own record of a change (`probe`); while an orgql mutation of `action` is still
+ * unfinished, its record may be written any moment, so it waits for it (up to `waitMs`). Mutations
+ * started more than `windowMs` ago are not waited for (the reconciler settles them).
+ */
+export async function findOwnChange<T>(ownChanges: OwnChanges, action: string, probe: () => Promise<T | undefined>, waitMs = 15_000, windowMs = 120_000): Promise<T | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    // Unfinished first: a result written between the two reads is then seen by the probe.
+    const unfinished = await ownChanges.unfinishedIntents(action, new Date(Date.now() - windowMs));
+    const found = await probe();
+    if (found !== undefined || unfinished === 0 || Date.now() >= deadline) return found;
+    await sleep(50);
+  }
+}
+
 export interface DriftAuditOptions {
   readonly recorder: AuditRecorder;
   readonly ownChanges: OwnChanges;
@@ -32,25 +50,12 @@ export interface DriftAudit {
   idle(): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
   const { recorder, ownChanges, logger } = options;
-  const waitMs = options.inFlightWaitMs ?? 15_000;
-  const windowMs = options.inFlightWindowMs ?? 120_000;
   let tail: Promise<void> = Promise.resolve();
 
-  /** Own when a recorded result carries the request id; while a mutation of the action is unfinished, wait for it. */
-  async function isOwn(requestId: string, action: string): Promise<boolean> {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-      // Unfinished first: a result written between the two reads is then seen by the second.
-      const unfinished = await ownChanges.unfinishedIntents(action, new Date(Date.now() - windowMs));
-      if (await ownChanges.isOwnRequest(requestId)) return true;
-      if (unfinished === 0 || Date.now() >= deadline) return false;
-      await sleep(50);
-    }
-  }
+  const isOwn = async (requestId: string, action: string): Promise<boolean> =>
+    (await findOwnChange(ownChanges, action, async () => ((await ownChanges.isOwnRequest(requestId)) ? true : undefined), options.inFlightWaitMs, options.inFlightWindowMs)) === true;
 
   async function record(changes: readonly MirrorChange[], cause: RefreshCause): Promise<void> {
     if (cause.kind === 'MUTATION' || changes.length === 0) return;

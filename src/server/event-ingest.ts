@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityRef, MirrorChange, RefreshCause } from '../domain/mirror';
 import type { OrganizationsEvent } from '../domain/organizations-event';
-import { refsForEvent, type EventRefresh } from '../mirror/event-refs';
+import { memberAt, refsForEvent, type EventRefresh } from '../mirror/event-refs';
 import { parseOrganizationsEvent } from '../mirror/organizations-event-schema';
 
 /**
@@ -33,7 +33,13 @@ export interface EventMirror {
   sync(): Promise<unknown>;
 }
 
-export function createEventIngest(mirror: EventMirror, logger: Logger): EventIngest {
+/**
+ * Finds the orgql createAccount that made a create-account request (`car-…`): its completion event
+ * then finishes orgql's own change (a MUTATION refresh, not drift).
+ */
+export type OwnCreateAccount = (createAccountRequestId: string) => Promise<{ auditEventId: string; upstreamRequestId: string | undefined } | undefined>;
+
+export function createEventIngest(mirror: EventMirror, logger: Logger, ownCreateAccount: OwnCreateAccount = async () => undefined): EventIngest {
   return async (body) => {
     const items = Array.isArray(body) ? body : [body];
     if (items.length === 0 || items.length > MAX_EVENTS_PER_REQUEST) {
@@ -48,19 +54,21 @@ export function createEventIngest(mirror: EventMirror, logger: Logger): EventIng
       planned.push({ event: parsed.event, refresh });
     }
     const results: EventResult[] = [];
-    for (const { event, refresh } of planned) results.push(await apply(mirror, logger, event, refresh));
+    for (const { event, refresh } of planned) results.push(await apply(mirror, logger, event, refresh, ownCreateAccount));
     return { ok: true, results };
   };
 }
 
-async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEvent, refresh: EventRefresh): Promise<EventResult> {
+async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEvent, refresh: EventRefresh, ownCreateAccount: OwnCreateAccount): Promise<EventResult> {
   const { detail } = event;
   const base = { eventId: event.id, eventName: detail.eventName };
   switch (refresh.kind) {
     case 'REFS': {
       const identity = detail.userIdentity;
       const started = Date.now();
-      const changes = await mirror.refresh(refresh.refs, {
+      const carId = detail.eventName === 'CreateAccountResult' ? memberAt(detail.serviceEventDetails, 'createAccountStatus', 'id') : undefined;
+      const own = typeof carId === 'string' ? await ownCreateAccount(carId) : undefined;
+      const changes = await mirror.refresh(refresh.refs, own ? { kind: 'MUTATION', ...own } : {
         kind: 'EVENT',
         eventName: detail.eventName,
         requestId: detail.requestID,

@@ -4,7 +4,7 @@ import type { MirrorChange, RefreshCause } from '../domain/mirror';
 import type { OrganizationsEvent } from '../domain/organizations-event';
 import type { AuditRecorder } from '../domain/ports';
 import type { PrismaClient } from '../generated/prisma/client';
-import { createDriftAudit } from './drift-audit';
+import { createDriftAudit, findOwnChange } from './drift-audit';
 import { createEventIngest, type EventIngest, type EventMirror } from './event-ingest';
 import { registerEventsRoute } from './events-route';
 import type { HttpApp } from './http-app';
@@ -30,9 +30,11 @@ export interface OrganizationsEventsDeps {
 
 export function wireOrganizationsEvents(deps: OrganizationsEventsDeps): OrganizationsEvents {
   const logger = deps.logger.child({ component: 'organizations-events' });
-  const drift = createDriftAudit({ recorder: deps.recorder, ownChanges: new OwnChangeLookup(deps.prisma), logger });
+  const ownChanges = new OwnChangeLookup(deps.prisma);
+  const drift = createDriftAudit({ recorder: deps.recorder, ownChanges, logger });
   deps.mirror.onDrift(drift.listener);
-  const ingest = createEventIngest(deps.mirror, logger);
+  // An account orgql asked for completes later: its CreateAccountResult finishes orgql's change.
+  const ingest = createEventIngest(deps.mirror, logger, (carId) => findOwnChange(ownChanges, 'CreateAccount', () => ownChanges.createAccountRequest(carId)));
   registerEventsRoute(deps.app, ingest);
   return { ingest, idle: () => drift.idle() };
 }

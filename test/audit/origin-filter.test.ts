@@ -44,6 +44,13 @@ describe('the audit origin of a change', () => {
     expect(await lookup.isOwnRequest('req-never-seen')).toBe(false);
   });
 
+  it('finds the orgql createAccount that made a create-account request', async () => {
+    const intent = await recorder.recordIntent(anIntent('createAccount', { upstreamAction: 'CreateAccount', targetType: undefined, targetId: undefined }));
+    await recorder.recordResult(intent, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-create', stateAfter: { createAccountStatus: { id: 'car-ownrequest0001', state: 'IN_PROGRESS' } } });
+    expect(await lookup.createAccountRequest('car-ownrequest0001')).toEqual({ auditEventId: intent, upstreamRequestId: 'req-create' });
+    expect(await lookup.createAccountRequest('car-somebodyelse01')).toBeUndefined();
+  });
+
   it('counts mutations of an action still waiting for their result', async () => {
     const since = new Date(Date.now() - 60_000);
     expect(await lookup.unfinishedIntents('DetachPolicy', since)).toBe(0);

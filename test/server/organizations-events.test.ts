@@ -173,4 +173,22 @@ describe('the embedded emulator of npm start', () => {
     expect(results.map((r) => [r.upstreamAction, r.targetId, r.actor.id])).toEqual([['CreateOrganizationalUnit', id, 'AKIAEMBEDDEDOUTSIDE1']]);
     expect(results.some((r) => r.targetId === ownId)).toBe(false);
   });
+
+  it("takes the completion of an account orgql created (CreateAccountResult) as orgql's own change", async () => {
+    const created = await t.data(`mutation { createAccount(email: "events-own@example.com", accountName: "Events own") { createAccountStatus { id } } }`);
+    const carId = created.createAccount.createAccountStatus.id;
+    const accountId = await until('the account creation to complete', async () => {
+      const status = await t.graphql(`query S($id: ID!) { createAccountStatus(id: $id) { state accountId } }`, { id: carId });
+      return status.body.data?.createAccountStatus?.accountId ?? undefined;
+    });
+    await until('the new account in the mirror', async () => (await t.graphql(`query A($id: ID!) { account(id: $id) { id } }`, { id: accountId })).body.data?.account ?? undefined);
+    // A later outside change is recorded after the completion event was judged (drift is recorded in order).
+    const client = sdk(t.gateway.emulatorUrl!, 'AKIAEMBEDDEDOUTSIDE2');
+    const later = await client.send(new TagResourceCommand({ ResourceId: 'r-demo', Tags: [{ Key: 'after', Value: 'account' }] }));
+    client.destroy();
+    await until('the later out-of-band record', async () =>
+      (await outOfBandResults(t)).some((r) => r.upstreamRequestId === later.$metadata.requestId) ? true : undefined,
+    );
+    expect((await outOfBandResults(t)).map((r) => r.upstreamAction)).not.toContain('CreateAccountResult');
+  });
 });
