@@ -8,6 +8,7 @@ import { createJwtVerifier } from '../auth/jwt-verifier';
 import { AuditedApiKeyAdmin } from '../auth/audited-api-key-admin';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
 import type { Principal } from '../domain/identity';
+import type { OrganizationsEvent } from '../domain/organizations-event';
 import type { Actor, OrganizationsPort } from '../domain/ports';
 import { armorFor, parseOptionsFor } from '../graphql/armor';
 import { buildExecutableSchema } from '../graphql/executable-schema';
@@ -28,6 +29,7 @@ import type { OrgMirror } from '../mirror/org-mirror';
 import { startMirror } from './mirror-services';
 import { DISABLED_MIRROR } from './disabled-mirror';
 import { registerMirrorRoutes } from './mirror-route';
+import { inProcessEventFeed, wireOrganizationsEvents } from './organizations-events';
 import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
 import { startCheckpointing } from './audit-checkpoints';
@@ -80,11 +82,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     closers.push(() => db.close());
     await migrate(config, db, logger);
 
+    const emulatorEvents = inProcessEventFeed(logger.child({ component: 'embedded-emulator-events' }));
     let target: UpstreamTarget;
     let emulatorUrl: string | undefined;
     if (config.upstream.kind === 'embedded-emulator') {
       const { seed, statePath } = config.upstream;
-      const emulator = await startEmbeddedEmulator(config.upstream, logger.child({ component: 'emulator' }));
+      // Its Organizations events reach this gateway in process, in order, as EventBridge would deliver them.
+      const emulator = await startEmbeddedEmulator(config.upstream, logger.child({ component: 'emulator' }), emulatorEvents.send);
       closers.push(() => emulator.close());
       emulatorUrl = emulator.url;
       logger.info(
@@ -179,6 +183,13 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     });
     registerAuditExport(app, db.prisma);
     registerMirrorRoutes(app, mirror);
+    const events = wireOrganizationsEvents({ app, mirror, prisma: db.prisma, recorder: auditServices.recorder, logger });
+    emulatorEvents.connect(events.ingest);
+    // Runs after the listener closed (closers run in reverse): events and drift already queued are finished first.
+    closers.push(async () => {
+      await emulatorEvents.idle();
+      await events.idle();
+    });
     await app.listen({ host: config.http.host, port: config.http.port }).catch((error: unknown) => {
       throw explainListenFailure(error, 'ORGQL_PORT (or --port)', config.http.host, config.http.port);
     });
@@ -210,7 +221,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
 }
 
 /** The in-process emulator on 127.0.0.1 at ORGQL_EMULATOR_PORT, so the AWS CLI can reach it too. */
-async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>, logger: Logger) {
+async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>, logger: Logger, onEvent: (event: OrganizationsEvent) => void) {
   const { seed, statePath, port } = upstream;
   // A seed only builds a new organization: with a saved one, the seed file is not read at all.
   if (seed !== 'demo' && seed !== 'empty' && !existsSync(statePath)) {
@@ -220,7 +231,7 @@ async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kin
       throw new ConfigError([`ORGQL_EMULATOR_SEED: ${error instanceof Error ? error.message : String(error)}`]);
     }
   }
-  return startSeededEmulator({ seed, statePath, host: '127.0.0.1', port, logger }).catch((error: unknown) => {
+  return startSeededEmulator({ seed, statePath, host: '127.0.0.1', port, logger, onEvent }).catch((error: unknown) => {
     throw explainListenFailure(error, 'ORGQL_EMULATOR_PORT', '127.0.0.1', port);
   });
 }
