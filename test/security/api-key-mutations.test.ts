@@ -22,7 +22,8 @@ describe('API keys managed through GraphQL while the gateway runs (issue 14, ite
     expect(created.secret).toContain(created.apiKey.keyId);
 
     const asViewer = await t.graphql(WHO, {}, as(created.secret));
-    expect(asViewer.body).toEqual({ data: { roots: [{ id: 'r-demo' }] } });
+    expect(asViewer.body.data).toEqual({ roots: [{ id: 'r-demo' }] });
+    expect(asViewer.body.errors).toBeUndefined();
 
     const [intent, result] = await auditRows(t, created.auditEventId);
     expect(intent).toMatchObject({
