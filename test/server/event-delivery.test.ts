@@ -4,6 +4,7 @@ import { CreateOrganizationalUnitCommand, ListRootsCommand, OrganizationsClient 
 import pino from 'pino';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { createEventDelivery, type EventDelivery } from '../../src/server/event-delivery';
+import { spawnOrgql } from '../support/orgql-process';
 
 /** A receiver that records what it gets and answers with the status `answer` picks. */
 async function startReceiver(answer: (index: number) => number = () => 200) {
@@ -44,6 +45,8 @@ describe('event delivery from the emulator (--events-to)', () => {
   afterEach(async () => {
     await emulator?.close();
     await delivery?.close();
+    emulator = undefined;
+    delivery = undefined;
   });
 
   it('posts every change as JSON with the configured headers, in the order the changes happened', async () => {
@@ -89,5 +92,30 @@ describe('event delivery from the emulator (--events-to)', () => {
     expect(output.OrganizationalUnit?.Id).toMatch(/^ou-/);
     await delivery.idle();
     expect(lines.find((l) => l.msg === 'event not delivered; giving up')).toMatchObject({ eventName: 'CreateOrganizationalUnit', attempts: 2 });
+  });
+
+  it('orgql emulator --events-to URL --events-header sends them from the command line', async () => {
+    const receiver = await startReceiver();
+    const proc = spawnOrgql(['emulator', '--port', '0', '--seed', 'demo', '--events-to', receiver.url, '--events-header', 'authorization: Bearer cli-events-key']);
+    try {
+      const line = await proc.waitForLog((l) => typeof l.url === 'string');
+      expect(line.eventsTo).toBe(receiver.url);
+      const client = sdkClient({ url: line.url } as RunningEmulator);
+      const output = await client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'from-the-cli' }));
+      client.destroy();
+      const deadline = Date.now() + 5000;
+      while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(receiver.received).toHaveLength(1);
+      expect(receiver.received[0]!.headers.authorization).toBe('Bearer cli-events-key');
+      expect(receiver.received[0]!.body.detail).toMatchObject({
+        eventName: 'CreateOrganizationalUnit',
+        requestID: output.$metadata.requestId,
+        userIdentity: { accessKeyId: 'AKIADELIVERYTEST0001' },
+        responseElements: { organizationalUnit: { id: output.OrganizationalUnit!.Id } },
+      });
+    } finally {
+      expect(await proc.stop()).toBe(0);
+      await receiver.close();
+    }
   });
 });
