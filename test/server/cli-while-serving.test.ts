@@ -5,6 +5,8 @@ import { printedAdminKey, runOrgql, spawnOrgql, type OrgqlProcess } from '../sup
 
 // Needs the built CLI (npm run build).
 const KEY = /orgql_[a-f0-9]{16}_[A-Za-z0-9_-]{43}/;
+// Every step spawns the CLI (and the last opens PGlite itself): slow on a loaded machine.
+jest.setTimeout(120_000);
 
 /**
  * Issue 14: "the CLI's apikey and audit commands work while the server runs on the embedded
@@ -22,9 +24,11 @@ describe('orgql apikey and orgql audit while orgql serve holds the embedded data
     // The embedded database: no DATABASE_URL.
     env = { ORGQL_DATA_DIR: dataDir };
     server = spawnOrgql(['serve', '--port', '0'], env);
-    graphqlUrl = (await server.waitForLog((line) => typeof line.graphql === 'string' && /ready/.test(String(line.msg)))).graphql as string;
-    adminKey = await printedAdminKey(server);
-  }, 60_000);
+    // A fresh PGlite database is created and migrated first: on a loaded machine (the whole suite on
+    // two cores) that alone has taken more than 30 s, so this waits longer than the default.
+    graphqlUrl = (await server.waitForLog((line) => typeof line.graphql === 'string' && /ready/.test(String(line.msg)), 150_000)).graphql as string;
+    adminKey = await printedAdminKey(server, 30_000);
+  }, 200_000);
   afterAll(async () => {
     if (server) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
