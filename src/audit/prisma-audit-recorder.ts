@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { AuditIntent, AuditRecorder, AuditResult } from '../domain/ports';
+import type { AuditIntent, AuditObservation, AuditRecorder, AuditResult } from '../domain/ports';
 import { appendToChain, type AuditRowDraft } from './append-to-chain';
 
 /** What a result copies from its intent (a stored row has these fields too). */
@@ -14,7 +14,8 @@ const OPEN_INTENTS_KEPT = 1_000;
  * The audit log over Prisma. Rows are only ever inserted, each linked into the hash chain: an intent
  * row before the upstream call, a result row after it, linked by `intentId`, and for a result that
  * said UNKNOWN a resolution row when the reconciler settles it. Results and resolutions repeat the
- * intent's who/what/where so that each row reads on its own (as a CloudTrail event does).
+ * intent's who/what/where so that each row reads on its own (as a CloudTrail event does). A change
+ * made outside orgql is one OBSERVATION row.
  */
 export class PrismaAuditRecorder implements AuditRecorder {
   /**
@@ -28,34 +29,31 @@ export class PrismaAuditRecorder implements AuditRecorder {
 
   async recordIntent(intent: AuditIntent): Promise<string> {
     const draft: AuditRowDraft = {
+      ...whoAndWhat(intent),
       kind: 'INTENT',
-      intentId: null,
-      actorId: intent.actor.id,
-      actorType: intent.actor.type,
-      actorDisplayName: intent.actor.displayName ?? null,
-      actorAuthMethod: intent.actor.authMethod ?? null,
-      clientIp: intent.clientIp ?? null,
-      userAgent: intent.userAgent ?? null,
-      requestId: intent.requestId ?? null,
-      operation: intent.operation,
-      upstreamAction: intent.upstreamAction,
-      targetType: intent.targetType ?? null,
-      targetId: intent.targetId ?? null,
-      policyId: intent.policyId ?? null,
-      policyType: intent.policyType ?? null,
-      arguments: intent.arguments,
-      stateBefore: intent.stateBefore,
-      stateAfter: null,
       idempotencyKey: intent.idempotencyKey ?? null,
       outcome: 'PENDING',
-      errorCode: null,
-      errorMessage: null,
       upstreamRequestId: null,
-      reconciliation: null,
     };
     const row = await appendToChain(this.prisma, draft);
     this.#openIntents.set(row.id, draft);
     if (this.#openIntents.size > OPEN_INTENTS_KEPT) this.#openIntents.delete(this.#openIntents.keys().next().value!);
+    return row.id;
+  }
+
+  /**
+   * One row, standing alone (no intent): the change already happened. Flushed like an intent: the
+   * mirror has taken the change in, so no later refresh would find it again if this row were lost.
+   */
+  async recordObservation(observation: AuditObservation): Promise<string> {
+    const row = await appendToChain(this.prisma, {
+      ...whoAndWhat(observation),
+      kind: 'OBSERVATION',
+      stateAfter: observation.stateAfter ?? null,
+      idempotencyKey: null,
+      outcome: 'SUCCEEDED',
+      upstreamRequestId: observation.upstreamRequestId ?? null,
+    }, { durable: true });
     return row.id;
   }
 
@@ -100,4 +98,30 @@ export class PrismaAuditRecorder implements AuditRecorder {
     });
     return row.id;
   }
+}
+
+/** The who, what and where an intent and an observation share; the rest of the row is the caller's. */
+function whoAndWhat(intent: Omit<AuditIntent, 'idempotencyKey'>): Omit<AuditRowDraft, 'kind' | 'idempotencyKey' | 'outcome' | 'upstreamRequestId'> {
+  return {
+    intentId: null,
+    actorId: intent.actor.id,
+    actorType: intent.actor.type,
+    actorDisplayName: intent.actor.displayName ?? null,
+    actorAuthMethod: intent.actor.authMethod ?? null,
+    clientIp: intent.clientIp ?? null,
+    userAgent: intent.userAgent ?? null,
+    requestId: intent.requestId ?? null,
+    operation: intent.operation,
+    upstreamAction: intent.upstreamAction,
+    targetType: intent.targetType ?? null,
+    targetId: intent.targetId ?? null,
+    policyId: intent.policyId ?? null,
+    policyType: intent.policyType ?? null,
+    arguments: intent.arguments,
+    stateBefore: intent.stateBefore,
+    stateAfter: null,
+    errorCode: null,
+    errorMessage: null,
+    reconciliation: null,
+  };
 }

@@ -11,7 +11,7 @@ const FORMAT_VERSION = 1;
 export interface HashedContent {
   readonly id: string;
   readonly sequence: string;
-  readonly kind: 'INTENT' | 'RESULT' | 'RESOLUTION';
+  readonly kind: 'INTENT' | 'RESULT' | 'RESOLUTION' | 'OBSERVATION';
   readonly intentId: string | null;
   readonly occurredAt: string;
   readonly actorId: string;

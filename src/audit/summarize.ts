@@ -19,7 +19,8 @@ interface Row extends Record<string, unknown> {
 }
 
 /**
- * Counts for reports: attempts are intents; outcomes are counted from the results in the range, a
+ * Counts for reports: attempts are intents and observations (a change made outside orgql is one
+ * row, its own attempt and outcome, as an older out-of-band intent and result pair counted); outcomes are counted from the results in the range, a
  * result that said UNKNOWN by its resolution instead when the reconciler has settled it.
  */
 export async function summarize(prisma: PrismaClient, from: Date | undefined, to: Date | undefined, groupBy: AuditGroupBy): Promise<AuditSummaryGroup[]> {
@@ -27,7 +28,7 @@ export async function summarize(prisma: PrismaClient, from: Date | undefined, to
   if (range.empty) return [];
   const rows = await prisma.$queryRawUnsafe<Row[]>(
     `SELECT ${GROUP_KEY[groupBy]} AS key,
-            count(*) FILTER (WHERE kind = 'INTENT') AS attempts,
+            count(*) FILTER (WHERE kind IN ('INTENT', 'OBSERVATION')) AS attempts,
             count(*) FILTER (WHERE outcome = 'SUCCEEDED' AND final) AS succeeded,
             count(*) FILTER (WHERE outcome = 'FAILED' AND final) AS failed,
             count(*) FILTER (WHERE outcome = 'UNKNOWN' AND final) AS unknown

@@ -3,8 +3,11 @@ import type { StructuralDiff } from './policy';
 /** The read side of the audit log: what reports, verification and exports need. */
 
 export type AuditOutcome = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'UNKNOWN';
-/** A RESOLUTION is the reconciler's verdict on an intent whose RESULT said UNKNOWN (both point at the intent). */
-export type AuditKind = 'INTENT' | 'RESULT' | 'RESOLUTION';
+/**
+ * A RESOLUTION is the reconciler's verdict on an intent whose RESULT said UNKNOWN (both point at the
+ * intent). An OBSERVATION stands alone: a change orgql did not make, observed by the org mirror.
+ */
+export type AuditKind = 'INTENT' | 'RESULT' | 'RESOLUTION' | 'OBSERVATION';
 
 /** One row of the audit log, shaped like a CloudTrail event. */
 export interface AuditEventRecord {

@@ -133,11 +133,23 @@ export type AuditResult =
     };
 
 /**
+ * A change orgql did not make, observed by the org mirror (an Organizations event or a refresh): it
+ * already happened, so it is one row, SUCCEEDED, not a promise and its outcome. The actor is the
+ * event's userIdentity; `upstreamRequestId` is the CloudTrail event's requestID, when known.
+ */
+export interface AuditObservation extends Omit<AuditIntent, 'idempotencyKey'> {
+  readonly upstreamRequestId: string | undefined;
+  readonly stateAfter: unknown;
+}
+
+/**
  * The audit log's only way in: an intent before the change, its result after, and (only for a
- * result that said UNKNOWN) the reconciler's resolution later. Nothing is ever rewritten.
+ * result that said UNKNOWN) the reconciler's resolution later; an observation for a change made
+ * outside orgql. Nothing is ever rewritten.
  */
 export interface AuditRecorder {
   recordIntent(intent: AuditIntent): Promise<string>;
   recordResult(intentId: string, result: AuditResult): Promise<string>;
   recordResolution(intentId: string, resolution: AuditResult & { readonly reconciliation: string }): Promise<string>;
+  recordObservation(observation: AuditObservation): Promise<string>;
 }

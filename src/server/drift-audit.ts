@@ -1,13 +1,13 @@
 import type { Logger } from 'pino';
 import { OUT_OF_BAND_OPERATION } from '../domain/audit-log';
 import type { EntityRef, MirrorChange, RefreshCause } from '../domain/mirror';
-import type { Actor, AuditIntent, AuditRecorder } from '../domain/ports';
+import type { Actor, AuditObservation, AuditRecorder } from '../domain/ports';
 import { isPolicyType } from '../domain/policy-type';
 
 /**
  * The mirror's drift listener: every set of differences an event, a periodic refresh or a sync found
- * becomes ONE out-of-band audit event (an intent and its SUCCEEDED result, through the recorder, the
- * audit log's only way in), unless the event echoes orgql's own mutation (same upstream request id).
+ * becomes ONE out-of-band audit event (an OBSERVATION row, through the recorder, the audit log's only
+ * way in), unless the event echoes orgql's own mutation (same upstream request id).
  * Work is queued and done in order off the refresh path: a listener that waited for an in-flight
  * mutation's result inside the refresh could wait for that very mutation's own refresh.
  */
@@ -63,13 +63,8 @@ export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
       logger.debug({ requestId: cause.requestId, eventName: cause.eventName }, 'event echoes an orgql mutation: not drift');
       return;
     }
-    const intentId = await recorder.recordIntent(outOfBandIntent(changes, cause));
-    await recorder.recordResult(intentId, {
-      outcome: 'SUCCEEDED',
-      upstreamRequestId: cause.kind === 'EVENT' ? cause.requestId : undefined,
-      stateAfter: changes.map((c) => ({ ref: c.ref, state: c.after })),
-    });
-    logger.info({ auditEventId: intentId, cause: cause.kind, changes: changes.length }, 'change made outside orgql recorded in the audit log');
+    const auditEventId = await recorder.recordObservation(outOfBandObservation(changes, cause));
+    logger.info({ auditEventId, cause: cause.kind, changes: changes.length }, 'change made outside orgql recorded in the audit log');
   }
 
   return {
@@ -98,7 +93,7 @@ function actorOf(cause: RefreshCause): Actor {
   return { id, type: 'AWS', displayName: who?.arn ?? id, authMethod: who?.type };
 }
 
-export function outOfBandIntent(changes: readonly MirrorChange[], cause: RefreshCause): AuditIntent {
+export function outOfBandObservation(changes: readonly MirrorChange[], cause: RefreshCause): AuditObservation {
   const upstreamAction = cause.kind === 'EVENT' ? cause.eventName : `${cause.kind === 'PERIODIC' ? 'PeriodicRefresh' : 'Sync'}:${differenceKinds(changes)}`;
   const target = mainTarget(changes);
   const policy = changes.find((c) => c.ref.kind === 'POLICY');
@@ -118,12 +113,14 @@ export function outOfBandIntent(changes: readonly MirrorChange[], cause: Refresh
       changed: changes.map((c) => c.ref),
     },
     stateBefore: changes.map((c) => ({ ref: c.ref, state: c.before })),
+    stateAfter: changes.map((c) => ({ ref: c.ref, state: c.after })),
+    upstreamRequestId: cause.kind === 'EVENT' ? cause.requestId : undefined,
   };
 }
 
 const typeOf = (state: unknown): unknown => (state && typeof state === 'object' ? (state as { type?: unknown }).type : undefined);
 
-type TargetType = NonNullable<AuditIntent['targetType']>;
+type TargetType = NonNullable<AuditObservation['targetType']>;
 
 function nodeType(id: string): TargetType {
   if (id.startsWith('r-')) return 'ROOT';

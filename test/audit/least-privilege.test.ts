@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { openDatabase } from '../../src/database/database';
 import { migrateDatabase } from '../../src/database/migrate';
+import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { runOrgql } from '../support/orgql-process';
 
@@ -97,6 +98,31 @@ onPostgres('least privilege: the gateway connects as a role that owns nothing', 
   it('lets orgql audit verify run as the gateway role (read-only) with migrations as the owner', async () => {
     const { code, output } = await runOrgql(['audit', 'verify'], { ...env, ORGQL_DATA_DIR: dataDir });
     expect(output).toMatch(/^OK: 2 rows verified/m);
+    expect(code).toBe(0);
+  });
+
+  it('lets the gateway role record an observation (a change made outside orgql) through the chain', async () => {
+    const db = await openDatabase({ kind: 'postgres', url: env.DATABASE_URL });
+    try {
+      const id = await new PrismaAuditRecorder(db.prisma).recordObservation({
+        actor: { id: 'AKIAOUTSIDE', type: 'AWS' },
+        requestId: undefined,
+        operation: 'outOfBandChange',
+        upstreamAction: 'CreateOrganizationalUnit',
+        targetType: 'ORGANIZATIONAL_UNIT',
+        targetId: 'ou-abcd-11111111',
+        arguments: { foundBy: 'EVENT' },
+        stateBefore: null,
+        stateAfter: { id: 'ou-abcd-11111111' },
+        upstreamRequestId: 'req-outside',
+      });
+      const { rows } = await asGateway.query('SELECT kind, outcome, intent_id FROM audit_event WHERE id = $1', [id]);
+      expect(rows).toEqual([{ kind: 'OBSERVATION', outcome: 'SUCCEEDED', intent_id: null }]);
+    } finally {
+      await db.close();
+    }
+    const { code, output } = await runOrgql(['audit', 'verify'], { ...env, ORGQL_DATA_DIR: dataDir });
+    expect(output).toMatch(/^OK: 3 rows verified/m);
     expect(code).toBe(0);
   });
 });

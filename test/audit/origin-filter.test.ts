@@ -17,10 +17,11 @@ describe('the audit origin of a change', () => {
     lookup = new OwnChangeLookup(t.db.prisma);
     const own = await recorder.recordIntent(anIntent('attachPolicy', { upstreamAction: 'AttachPolicy' }));
     await recorder.recordResult(own, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-own-1' });
-    const outside = await recorder.recordIntent(
-      anIntent('outOfBandChange', { upstreamAction: 'CreateOrganizationalUnit', actor: { id: 'AKIAOUTSIDE', type: 'SYSTEM' } }),
-    );
-    await recorder.recordResult(outside, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-outside-1' });
+    await recorder.recordObservation({
+      ...anIntent('outOfBandChange', { upstreamAction: 'CreateOrganizationalUnit', actor: { id: 'AKIAOUTSIDE', type: 'SYSTEM' } }),
+      upstreamRequestId: 'req-outside-1',
+      stateAfter: { id: 'ou-abcd-11111111' },
+    });
   });
   afterAll(() => t.close());
 
@@ -28,14 +29,15 @@ describe('the audit origin of a change', () => {
     (await log.list(filter, 50, undefined)).events.map((e) => `${e.operation}/${e.kind}`);
 
   it('lists only changes made outside orgql for OUT_OF_BAND, and only orgql\'s own for ORGQL', async () => {
-    expect(await listed({ origin: 'OUT_OF_BAND' })).toEqual(['outOfBandChange/RESULT', 'outOfBandChange/INTENT']);
+    expect(await listed({ origin: 'OUT_OF_BAND' })).toEqual(['outOfBandChange/OBSERVATION']);
     expect(await listed({ origin: 'ORGQL' })).toEqual(['attachPolicy/RESULT', 'attachPolicy/INTENT']);
-    expect(await log.count({ origin: 'OUT_OF_BAND', kind: 'RESULT' })).toBe(1);
+    expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(1);
   });
 
   it('combines origin with the other filters', async () => {
     expect(await listed({ origin: 'ORGQL', operation: 'outOfBandChange' })).toEqual([]);
-    expect(await listed({ origin: 'OUT_OF_BAND', actor: 'AKIAOUTSIDE', kind: 'INTENT' })).toEqual(['outOfBandChange/INTENT']);
+    expect(await listed({ origin: 'OUT_OF_BAND', actor: 'AKIAOUTSIDE', kind: 'OBSERVATION' })).toEqual(['outOfBandChange/OBSERVATION']);
+    expect(await listed({ origin: 'OUT_OF_BAND', kind: 'INTENT' })).toEqual([]);
   });
 
   it("recognises orgql's own upstream request ids, not those of recorded out-of-band changes", async () => {

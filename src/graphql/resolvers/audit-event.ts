@@ -5,6 +5,6 @@ export const AuditEvent: AuditEventResolvers = {
   requestParameters: (event) => event.arguments ?? {},
   previousHash: (event) => event.prevHash,
   intent: (event, _args, ctx) => (event.kind === 'INTENT' || event.intentId === null ? event : ctx.auditLog.get(event.intentId)),
-  result: (event, _args, ctx) => (event.kind === 'RESULT' ? event : ctx.auditLog.resultOf(event.intentId ?? event.id)),
+  result: (event, _args, ctx) => (event.kind === 'RESULT' || event.kind === 'OBSERVATION' ? event : ctx.auditLog.resultOf(event.intentId ?? event.id)),
   resolution: (event, _args, ctx) => (event.kind === 'RESOLUTION' ? event : ctx.auditLog.resolutionOf(event.intentId ?? event.id)),
 };

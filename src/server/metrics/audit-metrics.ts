@@ -21,6 +21,7 @@ export function timedRecorder(recorder: AuditRecorder, metrics: Metrics): AuditR
     recordIntent: timed('intent', (intent) => recorder.recordIntent(intent)),
     recordResult: timed('result', (intentId, result) => recorder.recordResult(intentId, result)),
     recordResolution: timed('resolution', (intentId, resolution) => recorder.recordResolution(intentId, resolution)),
+    recordObservation: timed('observation', (observation) => recorder.recordObservation(observation)),
   };
 }
 
