@@ -4,6 +4,9 @@ import type { Role } from '../domain/identity';
 
 export type { ApiKeyRecord };
 
+/** The PostgreSQL channel on which a revoked key's id is announced to every replica. */
+export const API_KEY_CHANNEL = 'orgql_api_keys';
+
 /** Where API keys live. Only the SHA-256 of each secret is stored. */
 export interface ApiKeyStore {
   /** Creates a key; throws ApiKeyNameTakenError when an active key has the name. Returns the full key once. */

@@ -1,6 +1,7 @@
 import type { Principal } from '../domain/identity';
-import { looksLikeApiKey, parseApiKey, secretMatches } from './api-key';
+import { hashSecret, looksLikeApiKey, parseApiKey, secretMatches } from './api-key';
 import type { ApiKeyStore } from './api-key-store';
+import type { ApiKeyVerdictCache, VerifiedKey } from './cached-api-key-lookup';
 import { InvalidTokenError, type JwtVerifier } from './jwt-verifier';
 
 export type AuthResult =
@@ -12,9 +13,10 @@ export type Authenticator = (authorizationHeader: string | undefined) => Promise
 /**
  * `Authorization: Bearer <token>`: an orgql API key (orgql_...) is checked against the key store,
  * anything else is verified as a JWT when JWT is configured. Every failure says the same to the
- * caller apart from missing vs invalid, so keys cannot be probed.
+ * caller apart from missing vs invalid, so keys cannot be probed. With a `cache`, a verdict on a
+ * key is reused for a few seconds (see cached-api-key-lookup.ts); revocations invalidate it.
  */
-export function createAuthenticator(deps: { apiKeys: ApiKeyStore; jwt?: JwtVerifier | undefined }): Authenticator {
+export function createAuthenticator(deps: { apiKeys: ApiKeyStore; jwt?: JwtVerifier | undefined; cache?: ApiKeyVerdictCache | undefined }): Authenticator {
   const invalid = (message = 'The bearer token is not valid.'): AuthResult => ({ ok: false, reason: 'INVALID_CREDENTIALS', message });
   return async (header) => {
     const match = header ? /^Bearer[ ]+(\S+)\s*$/i.exec(header) : null;
@@ -25,9 +27,13 @@ export function createAuthenticator(deps: { apiKeys: ApiKeyStore; jwt?: JwtVerif
     if (looksLikeApiKey(token)) {
       const parsed = parseApiKey(token);
       if (!parsed) return invalid();
-      const found = await deps.apiKeys.findActive(parsed.keyId);
-      if (!found || !secretMatches(parsed.secret, found.secretHash)) return invalid();
-      const { record } = found;
+      const { keyId, secret } = parsed;
+      const lookup = async (): Promise<VerifiedKey> => {
+        const found = await deps.apiKeys.findActive(keyId);
+        return found && secretMatches(secret, found.secretHash) ? found.record : undefined;
+      };
+      const record = deps.cache ? await deps.cache.verdict(keyId, hashSecret(secret), lookup) : await lookup();
+      if (!record) return invalid();
       return { ok: true, principal: { id: `apikey:${record.keyId}`, type: 'API_KEY', displayName: record.name, roles: [record.role] } };
     }
     if (!deps.jwt) return invalid();

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { isRole, type Role } from '../domain/identity';
 import { generateApiKey } from './api-key';
-import { ApiKeyNameTakenError, type ApiKeyRecord, type ApiKeyStore } from './api-key-store';
+import { API_KEY_CHANNEL, ApiKeyNameTakenError, type ApiKeyRecord, type ApiKeyStore } from './api-key-store';
 
 interface ApiKeyRow {
   keyId: string;
@@ -22,6 +22,8 @@ export class PrismaApiKeyStore implements ApiKeyStore {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly createdBy: string = 'cli',
+    /** Told of each revocation made through this store (this process's cache of verified keys). */
+    private readonly onRevoked: (keyId: string) => void = () => undefined,
   ) {}
 
   async create(name: string, role: Role): Promise<{ key: string; record: ApiKeyRecord }> {
@@ -45,7 +47,12 @@ export class PrismaApiKeyStore implements ApiKeyStore {
   async revoke(name: string): Promise<ApiKeyRecord | undefined> {
     const active = await this.prisma.apiKey.findFirst({ where: { name, revokedAt: null } });
     if (!active) return undefined;
-    const row = await this.prisma.apiKey.update({ where: { keyId: active.keyId }, data: { revokedAt: new Date() } });
+    // The notification is sent when the revocation commits: other replicas drop the key at once.
+    const [row] = await this.prisma.$transaction([
+      this.prisma.apiKey.update({ where: { keyId: active.keyId }, data: { revokedAt: new Date() } }),
+      this.prisma.$executeRaw`SELECT pg_notify(${API_KEY_CHANNEL}, ${active.keyId})`,
+    ]);
+    this.onRevoked(row.keyId);
     return toRecord(row);
   }
 

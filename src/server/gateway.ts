@@ -7,6 +7,9 @@ import { createAuthenticator } from '../auth/authenticator';
 import { createJwtVerifier } from '../auth/jwt-verifier';
 import { AuditedApiKeyAdmin } from '../auth/audited-api-key-admin';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
+import { API_KEY_CHANNEL } from '../auth/api-key-store';
+import { ApiKeyVerdictCache } from '../auth/cached-api-key-lookup';
+import { listenOn } from '../database/pg-listener';
 import type { Principal } from '../domain/identity';
 import type { OrganizationsEvent } from '../domain/organizations-event';
 import type { Actor, OrganizationsPort } from '../domain/ports';
@@ -25,6 +28,8 @@ import { createOrganizationsClient, type UpstreamTarget } from '../upstream/clie
 import { createSdkOrganizations } from '../upstream/sdk-organizations';
 import { loadSeedFile } from '../emulator';
 import { mirrorExtensionsPlugin } from '../graphql/mirror-extensions-plugin';
+import { noStorePlugin } from '../graphql/no-store-plugin';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { OrgMirror } from '../mirror/org-mirror';
 import { startMirror } from './mirror-services';
 import { DISABLED_MIRROR } from './disabled-mirror';
@@ -112,10 +117,21 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     registerMirrorMetrics(metrics.registry, () => mirror.status());
     const auditRecorder = timedRecorder(auditServices.recorder, metrics);
 
+    // Verified keys are cached for seconds; a revocation here drops them at once, one on another
+    // replica (or by the CLI) through NOTIFY, and the TTL bounds a missed notification.
+    const keyCache = new ApiKeyVerdictCache();
+    if (db.target.kind === 'postgres') {
+      const listener = await listenOn(db.target.url, API_KEY_CHANNEL, (keyId) => keyCache.invalidate(keyId));
+      closers.push(() => listener.close());
+    }
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
-    const keyAdmin = new AuditedApiKeyAdmin(new PrismaApiKeyStore(db.prisma, 'graphql'), auditRecorder, logger.child({ component: 'api-keys' }));
+    const keyAdmin = new AuditedApiKeyAdmin(
+      new PrismaApiKeyStore(db.prisma, 'graphql', (keyId) => keyCache.invalidate(keyId)),
+      auditRecorder,
+      logger.child({ component: 'api-keys' }),
+    );
     const { security } = config;
-    const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined });
+    const authenticate = createAuthenticator({ apiKeys, jwt: security.jwt ? await createJwtVerifier(security.jwt) : undefined, cache: keyCache });
     const bootstrapWanted = await bootstrapKeyWanted({
       store: apiKeys,
       enabled: security.bootstrapAdminKey,
@@ -138,7 +154,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       // would re-raise the signal and kill the process before the database is closed.
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
-      plugins: [...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics)), mirrorExtensionsPlugin()],
+      // No cache hints in the schema: a fixed no-store header instead of Apollo's per-field hook.
+      plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), ...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics)), mirrorExtensionsPlugin()],
     });
     // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
     const databaseAvailable = () => answersWithin(db.ping(), 1500);
