@@ -1,5 +1,7 @@
 import { OUT_OF_BAND_OPERATION } from '../domain/audit-log';
 import type { PrismaClient } from '../generated/prisma/client';
+import type { AuditEventRecord } from '../domain/audit-log';
+import { toAuditRecord } from './to-audit-record';
 
 /**
  * Tells orgql's own changes from changes made outside it. CloudTrail's `requestID` of a call is the
@@ -39,5 +41,26 @@ export class OwnChangeLookup {
     return this.prisma.auditEvent.count({
       where: { kind: 'INTENT', upstreamAction, occurredAt: { gte: since }, operation: { not: OUT_OF_BAND_OPERATION }, results: { none: {} } },
     });
+  }
+
+  /**
+   * orgql mutations calling `upstreamAction`, started between `since` and `until`, whose outcome
+   * nobody knows: no result yet (in flight, or the process died) or an UNKNOWN result that no
+   * resolution settled. With the upstream request id of the UNKNOWN result, when it had one.
+   */
+  async unsettledIntents(upstreamAction: string, since: Date, until: Date): Promise<Array<{ intent: AuditEventRecord; upstreamRequestId: string | undefined }>> {
+    const rows = await this.prisma.auditEvent.findMany({
+      where: {
+        kind: 'INTENT',
+        upstreamAction,
+        occurredAt: { gte: since, lte: until },
+        operation: { not: OUT_OF_BAND_OPERATION },
+        OR: [{ results: { none: {} } }, { AND: [{ results: { some: { kind: 'RESULT', outcome: 'UNKNOWN' } } }, { results: { none: { kind: 'RESOLUTION' } } }] }],
+      },
+      include: { results: { where: { kind: 'RESULT' }, select: { upstreamRequestId: true } } },
+      orderBy: { sequence: 'asc' },
+      take: 50,
+    });
+    return rows.map(({ results, ...row }) => ({ intent: toAuditRecord(row), upstreamRequestId: results[0]?.upstreamRequestId ?? undefined }));
   }
 }

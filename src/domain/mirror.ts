@@ -28,6 +28,9 @@ export type RefreshCause =
       readonly requestId: string | undefined;
       readonly eventId: string | undefined;
       readonly actor: { readonly accessKeyId?: string; readonly arn?: string; readonly type?: string } | undefined;
+      /** CloudTrail's eventTime and requestParameters: what matches the event to an orgql call whose answer was lost. */
+      readonly eventTime?: string;
+      readonly requestParameters?: Readonly<Record<string, unknown>> | null;
     }
   /** A full refresh that found differences. */
   | { readonly kind: 'PERIODIC' }

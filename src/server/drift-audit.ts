@@ -42,6 +42,8 @@ export interface DriftAuditOptions {
   readonly inFlightWaitMs?: number;
   /** Intents older than this are not waited for (the reconciler settles them). */
   readonly inFlightWindowMs?: number;
+  /** Matches an event to an orgql call whose outcome was unknown: then it is that call's CloudTrail record, not drift. */
+  readonly evidence?: { claim(call: Extract<RefreshCause, { kind: 'EVENT' }>): Promise<string | undefined> };
 }
 
 export interface DriftAudit {
@@ -58,8 +60,19 @@ export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
     (await findOwnChange(ownChanges, action, async () => ((await ownChanges.isOwnRequest(requestId)) ? true : undefined), options.inFlightWaitMs, options.inFlightWindowMs)) === true;
 
   async function record(changes: readonly MirrorChange[], cause: RefreshCause): Promise<void> {
-    if (cause.kind === 'MUTATION' || changes.length === 0) return;
-    if (cause.kind === 'EVENT' && cause.requestId && (await isOwn(cause.requestId, cause.eventName))) {
+    if (cause.kind === 'MUTATION') return;
+    // An event that found no difference may still be the record of an orgql call whose answer was
+    // lost (orgql's own refresh took the change in first): it is evidence, looked for either way.
+    if (cause.kind === 'EVENT' && options.evidence && (changes.length > 0 || cause.requestId)) {
+      const own = cause.requestId ? await isOwn(cause.requestId, cause.eventName) : false;
+      const intentId = await options.evidence.claim(cause);
+      if (own || intentId) {
+        logger.debug({ requestId: cause.requestId, eventName: cause.eventName, intentId }, 'event records an orgql mutation: not drift');
+        return;
+      }
+    }
+    if (changes.length === 0) return;
+    if (cause.kind === 'EVENT' && cause.requestId && !options.evidence && (await isOwn(cause.requestId, cause.eventName))) {
       logger.debug({ requestId: cause.requestId, eventName: cause.eventName }, 'event echoes an orgql mutation: not drift');
       return;
     }

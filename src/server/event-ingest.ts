@@ -73,6 +73,8 @@ async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEv
         eventName: detail.eventName,
         requestId: detail.requestID,
         eventId: detail.eventID,
+        eventTime: detail.eventTime,
+        requestParameters: detail.requestParameters,
         actor: identity.accessKeyId || identity.arn || identity.type
           ? { ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}), ...(identity.arn ? { arn: identity.arn } : {}), ...(identity.type ? { type: identity.type } : {}) }
           : undefined,

@@ -38,7 +38,7 @@ import { inProcessEventFeed, wireOrganizationsEvents } from './organizations-eve
 import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
 import { startCheckpointing } from './audit-checkpoints';
-import { createAuditServices } from './audit-services';
+import { createAuditServices, type AuditServices } from './audit-services';
 import { ConfigError, type Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
 import { bootstrapKeyWanted, createBootstrapKey } from './bootstrap-key';
@@ -69,6 +69,8 @@ export interface RunningGateway {
   readonly metricsUrl: string | undefined;
   /** The org mirror every read is answered from (status, sync, drift listeners). */
   readonly mirror: OrgMirror;
+  /** The audit reconciler and its CloudTrail evidence (operators' tools and tests settle intents now). */
+  readonly audit: Pick<AuditServices, 'reconciler' | 'evidence'>;
   close(): Promise<void>;
 }
 
@@ -200,7 +202,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     });
     registerAuditExport(app, db.prisma);
     registerMirrorRoutes(app, mirror);
-    const events = wireOrganizationsEvents({ app, mirror, prisma: db.prisma, recorder: auditServices.recorder, logger });
+    const events = wireOrganizationsEvents({ app, mirror, prisma: db.prisma, recorder: auditServices.recorder, logger, evidence: auditServices.evidence });
     emulatorEvents.connect(events.ingest);
     // Runs after the listener closed (closers run in reverse): events and drift already queued are finished first.
     closers.push(async () => {
@@ -230,7 +232,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     publicGraphqlUrl = `http://${host}:${port}${GRAPHQL_PATH}`;
     // The CLI finds a gateway that holds the embedded database here, and asks it instead of refusing.
     closers.push(announceServer(db.target, url));
-    return { url, graphqlUrl: publicGraphqlUrl, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, mirror, close: closeAll };
+    return { url, graphqlUrl: publicGraphqlUrl, emulatorUrl, database: db, bootstrapAdminKey, metricsUrl, mirror, audit: auditServices, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -4,6 +4,7 @@ import type { MirrorChange, RefreshCause } from '../domain/mirror';
 import type { OrganizationsEvent } from '../domain/organizations-event';
 import type { AuditRecorder } from '../domain/ports';
 import type { PrismaClient } from '../generated/prisma/client';
+import type { EventEvidence } from './call-evidence';
 import { createDriftAudit, findOwnChange } from './drift-audit';
 import { createEventIngest, type EventIngest, type EventMirror } from './event-ingest';
 import { registerEventsRoute } from './events-route';
@@ -26,12 +27,14 @@ export interface OrganizationsEventsDeps {
   readonly prisma: PrismaClient;
   readonly recorder: AuditRecorder;
   readonly logger: Logger;
+  /** The reconciler's CloudTrail evidence: events that record orgql calls whose answer was lost. */
+  readonly evidence?: EventEvidence;
 }
 
 export function wireOrganizationsEvents(deps: OrganizationsEventsDeps): OrganizationsEvents {
   const logger = deps.logger.child({ component: 'organizations-events' });
   const ownChanges = new OwnChangeLookup(deps.prisma);
-  const drift = createDriftAudit({ recorder: deps.recorder, ownChanges, logger });
+  const drift = createDriftAudit({ recorder: deps.recorder, ownChanges, logger, ...(deps.evidence ? { evidence: deps.evidence } : {}) });
   deps.mirror.onDrift(drift.listener);
   // An account orgql asked for completes later: its CreateAccountResult finishes orgql's change.
   const ingest = createEventIngest(deps.mirror, logger, (carId) => findOwnChange(ownChanges, 'CreateAccount', () => ownChanges.createAccountRequest(carId)));

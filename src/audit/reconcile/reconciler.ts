@@ -142,7 +142,13 @@ export class Reconciler {
   private async settle(intent: AuditEventRecord, unknownResult: AuditEventRecord | null): Promise<ReconcileReport['resolved'][number] | null> {
     let verdict: Verdict;
     try {
-      verdict = (await this.options.evidence?.verdictFor(intent, unknownResult)) ?? (await this.check(intent));
+      const evidence = await this.options.evidence?.verdictFor(intent, unknownResult);
+      verdict = evidence ?? (await this.check(intent));
+      // Upstream's record says the call was made; the value a creation made (its id, replayed to a retry) is read as the check reads it.
+      if (evidence?.outcome === 'SUCCEEDED' && evidence.value === undefined) {
+        const value = await this.check(intent).then((v) => v.value, () => undefined);
+        if (value !== undefined) verdict = { ...evidence, value };
+      }
     } catch (error) {
       this.logger.warn({ err: error, intentId: intent.id, operation: intent.operation }, 'audit intent could not be checked upstream; will retry');
       return null;
