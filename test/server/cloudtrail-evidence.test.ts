@@ -92,7 +92,8 @@ describe('an Organizations event as the CloudTrail evidence of a call whose answ
     }
     const listed = await until('the out-of-band record', async () => {
       const { auditEvents } = await t.data(OUT_OF_BAND);
-      return auditEvents.totalCount > 0 ? auditEvents : undefined;
+      // The list and its count are read one after the other: wait for an answer with the row in both.
+      return auditEvents.edges.length > 0 && auditEvents.totalCount > 0 ? auditEvents : undefined;
     });
     expect(listed.totalCount).toBe(1);
     expect(listed.edges[0].node).toMatchObject({ kind: 'OBSERVATION', upstreamAction: 'CreateOrganizationalUnit', actor: { id: 'AKIAEVIDENCEOUTSIDE1' } });
