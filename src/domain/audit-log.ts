@@ -76,6 +76,18 @@ export interface ChainVerification {
   /** The hash of the last row checked: keep it elsewhere to detect a rewrite of the whole chain later. */
   readonly lastHash: string | null;
   readonly brokenAt: { readonly sequence: string; readonly eventId: string | null; readonly reason: ChainBreakReason; readonly message: string } | null;
+  /** The signed checkpoints held against the log (null: none taken yet; absent: not checked). */
+  readonly checkpoints?: CheckpointVerification | null;
+}
+
+/** What the signed checkpoints (kept outside the database) say about the log. */
+export interface CheckpointVerification {
+  readonly ok: boolean;
+  /** Checkpoints whose signature and row both matched. */
+  readonly matched: number;
+  readonly newestSequence: string | null;
+  readonly newestSignedAt: string | null;
+  readonly problems: ReadonlyArray<{ readonly file: string | null; readonly sequence: string | null; readonly reason: string; readonly message: string }>;
 }
 
 export interface PolicyVersion {

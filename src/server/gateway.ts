@@ -45,6 +45,7 @@ import { bootstrapKeyWanted, createBootstrapKey } from './bootstrap-key';
 import { migrateConfigured } from './migrated-database';
 import { createReadiness } from './readiness';
 import { unavailableWhenDatabaseDown } from './unavailable-when-down';
+import { verifyingCheckpoints } from './verify-with-checkpoints';
 import { timedRecorder, refreshChainHead } from './metrics/audit-metrics';
 import { createMetrics } from './metrics/metrics';
 import { startMetricsListener } from './metrics/metrics-listener';
@@ -161,7 +162,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     });
     // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
     const databaseAvailable = () => answersWithin(db.ping(), 1500);
-    const auditLog = unavailableWhenDatabaseDown(auditServices.log, databaseAvailable);
+    const auditLog = unavailableWhenDatabaseDown(verifyingCheckpoints(auditServices.log, db.prisma, config.audit.checkpoints), databaseAvailable);
     const readiness = createReadiness(
       {
         database: () => db.ping(),
