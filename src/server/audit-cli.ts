@@ -48,8 +48,8 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
           await new PrismaAuditLog(db.prisma).verifyChain(from, to),
           await checkCheckpoints(db.prisma, config),
         ],
-        // The checkpoints are held against the database's rows, which only the gateway can read now.
-        remote: async (gateway) => [await verifyThrough(gateway, from, to), 'remote'],
+        // The checkpoints are held against the database's rows, which only the gateway can read now: it checks them.
+        remote: (gateway) => verifyThrough(gateway, from, to),
       });
       if (report.ok) {
         process.stdout.write(
@@ -130,13 +130,34 @@ function printCheckpoints(report: CheckpointReport | Error | null | 'remote'): b
   return report.ok;
 }
 
-/** verifyAuditChain through the running gateway (the same report as PrismaAuditLog.verifyChain). */
-async function verifyThrough(gateway: GatewayClient, from: Date | undefined, to: Date | undefined): Promise<ChainVerification> {
+/**
+ * verifyAuditChain through the running gateway (the same report as PrismaAuditLog.verifyChain), and
+ * the gateway's check of the checkpoints in its own checkpoint directory.
+ */
+async function verifyThrough(gateway: GatewayClient, from: Date | undefined, to: Date | undefined): Promise<[ChainVerification, CheckpointReport | Error | null | 'remote']> {
   const data = await gateway.graphql<{ verifyAuditChain: ChainVerification }>(
     `query OrgqlCliVerify($from: DateTime, $to: DateTime) {
-      verifyAuditChain(from: $from, to: $to) { ok checkedRows firstSequence lastSequence unchainedRows lastHash brokenAt { sequence eventId reason message } }
+      verifyAuditChain(from: $from, to: $to) {
+        ok checkedRows firstSequence lastSequence unchainedRows lastHash brokenAt { sequence eventId reason message }
+        checkpoints { ok matched newestSequence newestSignedAt problems { file sequence reason message } }
+      }
     }`,
     { from: from?.toISOString(), to: to?.toISOString() },
   );
-  return data.verifyAuditChain;
+  const { checkpoints, ...chain } = data.verifyAuditChain;
+  // The gateway's ok covers the checkpoints too; the chain's own verdict is its broken row.
+  const report: ChainVerification = { ...chain, ok: chain.brokenAt === null };
+  if (checkpoints === undefined) return [report, 'remote'];
+  if (checkpoints === null) return [report, null];
+  const keyProblem = checkpoints.problems.find((p) => p.reason === 'KEY_UNAVAILABLE');
+  if (keyProblem) return [report, new Error(keyProblem.message)];
+  return [
+    report,
+    {
+      ok: checkpoints.ok,
+      matched: checkpoints.matched,
+      newest: checkpoints.newestSequence ? { sequence: checkpoints.newestSequence, signedAt: checkpoints.newestSignedAt ?? '-' } : null,
+      problems: checkpoints.problems.map((p) => ({ ...p, file: p.file ?? '-', reason: p.reason as CheckpointReport['problems'][number]['reason'] })),
+    },
+  ];
 }

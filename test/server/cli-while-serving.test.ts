@@ -109,6 +109,9 @@ describe('orgql apikey and orgql audit while orgql serve holds the embedded data
     const verified = await runOrgql(['audit', 'verify'], { ...env, ORGQL_API_KEY: adminKey });
     expect(verified.code).toBe(0);
     expect(verified.output).toMatch(new RegExp(`^OK: ${exportedWhileServing.length} rows verified`, 'm'));
+    // The gateway holds the log to its checkpoints too (verifyAuditChain's checkpoints).
+    expect(verified.output).toMatch(/^checkpoints: (none yet|\d+ match)/m);
+    expect(verified.output).not.toContain('not checked through the running gateway');
   });
 
   it('opens the database itself once the gateway has stopped (no key needed), and audits its own changes', async () => {
