@@ -17,20 +17,46 @@ export function consistencyOf(header: string | string[] | undefined): Consistenc
   return typeof header === 'string' && header.trim().toLowerCase() === 'upstream' ? 'UPSTREAM' : 'MIRROR';
 }
 
+/** One reader per snapshot (they are immutable), shared by every request that reads it. */
+const readers = new WeakMap<MirrorSnapshot, { fallback: MirrorFallback; reader: OrganizationsReader }>();
+
+function readerOf(snapshot: MirrorSnapshot, fallback: MirrorFallback): OrganizationsReader {
+  const known = readers.get(snapshot);
+  if (known && known.fallback === fallback) return known.reader;
+  const reader = mirrorReader(snapshot, fallback);
+  readers.set(snapshot, { fallback, reader });
+  return reader;
+}
+
+/** What the shared delegating methods need of one request. */
+interface Pinned {
+  current(): Promise<OrganizationsReader>;
+}
+
+/** The port's reads, made once: each asks the request's current reader (see requestMirrorView). */
+const DELEGATING: Record<string, unknown> = {};
+for (const name of READS) {
+  DELEGATING[name] = async function (this: Pinned, ...args: unknown[]) {
+    const target = await this.current();
+    return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+  };
+}
+
 /**
  * What one GraphQL request reads. MIRROR: one snapshot, taken when the request starts (or, before
  * the first sync, when its first read has waited for it, up to the ready deadline: MIRROR_NOT_READY
  * after that); a mutation's refresh moves the request to the version holding its own write.
- * UPSTREAM: the SDK reader, as before the mirror existed.
+ * UPSTREAM: the SDK reader, as before the mirror existed. Built for every request, so the readers
+ * and the delegating methods are shared, not made anew.
  */
 export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsReader, consistency: Consistency): { reader: OrganizationsReader; mirror: RequestMirror } {
   const fallback: MirrorFallback = upstream;
   let pinned: MirrorSnapshot | undefined = consistency === 'MIRROR' ? mirror.current() : undefined;
-  let reader: OrganizationsReader | undefined = pinned ? mirrorReader(pinned, fallback) : undefined;
+  let reader: OrganizationsReader | undefined = pinned ? readerOf(pinned, fallback) : undefined;
   const pin = (snapshot: MirrorSnapshot) => {
     if (pinned === snapshot) return;
     pinned = snapshot;
-    reader = mirrorReader(snapshot, fallback);
+    reader = readerOf(snapshot, fallback);
   };
   let upstreamUntilReady = false;
   const current = async (): Promise<OrganizationsReader> => {
@@ -59,13 +85,8 @@ export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsRead
     },
   };
   if (consistency === 'UPSTREAM') return { reader: upstream, mirror: view };
-  const delegating: Record<string, unknown> = {};
-  for (const name of READS) {
-    delegating[name] = async (...args: unknown[]) => {
-      const target = await current();
-      return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);
-    };
-  }
+  const delegating = Object.create(DELEGATING) as Record<string, unknown> & Pinned;
+  delegating.current = current;
   // An account created by createAccount appears when its request succeeds, asynchronously: the
   // first read that sees the success brings the account into the mirror (orgql's own change, not drift).
   delegating.describeCreateAccountStatus = async (requestId: string) => {
