@@ -1,7 +1,7 @@
 /**
  * Benchmarks of issue 10 ("Org mirror"), on this machine, against the emulator over real HTTP.
  * Run (from the repo root, PostgreSQL at DATABASE_URL):
- *   npm run bench -- [--accounts 1000] [--latency 60] [--seconds 8] [--only reads|throttle|rps]
+ *   npm run bench -- [--accounts 1000] [--latency 60] [--seconds 8] [--rounds 3] [--only reads|throttle|rps]
  * 1. reads: a generated org (1,000 accounts, 66 parents, 10 AI opt-out policies), 60 ms per call.
  *    The cold sync's calls against the minimum the API allows, then "the effective AI opt-out
  *    policy of every account" asked again (upstream calls, p50) and by 5 askers at once. Pacing is
@@ -10,7 +10,9 @@
  *    pacing at those rates: the sync (or, without a mirror, the question) succeeds? how long?
  * 3. rps: warm `{ organization { id } }` and the demo tree, requests/s of the gateway (embedded
  *    emulator, demo org) against a bare Apollo Server 5 answering the same data from memory,
- *    measured one after the other in this run with autocannon (its own process).
+ *    measured one after the other in this run with autocannon (its own process), in `--rounds`
+ *    alternating rounds (gateway, bare, gateway, bare, ...) so that a shared machine's load drifting
+ *    during the run weighs on both sides alike; each round's ratio is shown, and their median.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -31,6 +33,7 @@ const ACCOUNTS = Number(arg('accounts', '1000'));
 const LATENCY_MS = Number(arg('latency', '60'));
 const SECONDS = Number(arg('seconds', '8'));
 const ONLY = arg('only', 'all');
+const ROUNDS = Number(arg('rounds', '3'));
 
 const EFFECTIVE = `{ effectivePolicies(type: AISERVICES_OPT_OUT_POLICY) { account { id } content } }`;
 const ORG_ID = `{ organization { id } }`;
@@ -194,9 +197,17 @@ async function rps(): Promise<void> {
     const bare = await startBareApollo(tree.data.organization, 0);
     try {
       for (const [name, query] of [['{ organization { id } }', ORG_ID], ['demo tree', DEMO_TREE]] as const) {
-        const g = await load(gateway.gateway.graphqlUrl, gateway.headers, query);
-        const b = await load(bare.url, { 'content-type': 'application/json' }, query);
-        console.log(`${name.padEnd(24)} gateway ${g.rps.toFixed(0).padStart(6)} req/s (p50 ${g.p50} ms)  bare ${b.rps.toFixed(0).padStart(6)} req/s (p50 ${b.p50} ms)  ratio ${(g.rps / b.rps).toFixed(2)}x`);
+        const ratios: number[] = [];
+        for (let round = 1; round <= ROUNDS; round++) {
+          const g = await load(gateway.gateway.graphqlUrl, gateway.headers, query);
+          const b = await load(bare.url, { 'content-type': 'application/json' }, query);
+          ratios.push(g.rps / b.rps);
+          console.log(
+            `${name.padEnd(24)} round ${round}: gateway ${g.rps.toFixed(0).padStart(6)} req/s (p50 ${g.p50} ms)  bare ${b.rps.toFixed(0).padStart(6)} req/s (p50 ${b.p50} ms)  ratio ${(g.rps / b.rps).toFixed(2)}x`,
+          );
+        }
+        const sorted = [...ratios].sort((x, y) => x - y);
+        console.log(`${name.padEnd(24)} ratio median ${percentile(ratios, 50).toFixed(2)}x (min ${sorted[0]!.toFixed(2)}x, max ${sorted[sorted.length - 1]!.toFixed(2)}x over ${ROUNDS} rounds)`);
       }
     } finally {
       await bare.stop();
