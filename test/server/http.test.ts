@@ -113,6 +113,15 @@ describe('the gateway over HTTP', () => {
     expect(status).toBe(400);
     expect(body.errors![0]!.extensions).toEqual({ code: 'GRAPHQL_PARSE_FAILED' });
   });
+
+  it('tells caches not to store any GraphQL answer, good or failed (they are per caller and live)', async () => {
+    const ok = await t.graphql('{ organization { id } }');
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const failed = await t.graphql('{ organization { nope } }');
+    expect(failed.status).toBe(400);
+    expect(failed.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('the gateway when AWS Organizations is unreachable', () => {
