@@ -168,6 +168,8 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       upstreamCallsLastSync = counted.calls();
       logger.info({ version: snapshot.version, calls: upstreamCallsLastSync, ms: lastSyncDurationMs }, 'mirror synced (tags)');
     } catch (error) {
+      // Shutting down: the sync was cut short on purpose, and the database may already be closed.
+      if (closed) throw error;
       failures += 1;
       lastError = shortError(error);
       state = published ? 'STALE' : 'FAILED';
