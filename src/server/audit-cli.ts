@@ -7,11 +7,11 @@ import { PrismaAuditLog } from '../audit/prisma-audit-log';
 import { hasCheckpoints, loadSigningKey, loadVerifyingKey, takeCheckpoint, verifyCheckpoints, type CheckpointReport } from '../audit/checkpoints';
 import type { ChainVerification } from '../domain/audit-log';
 import type { PrismaClient } from '../generated/prisma/client';
+import { AUDIT_CHECKPOINT_PATH } from './audit-checkpoint-route';
 import { AUDIT_EXPORT_PATH, parseTime } from './audit-export-route';
 import { ConfigError, type Config } from './config';
 import { withDatabaseOrGateway } from './database-or-gateway';
 import type { GatewayClient } from './gateway-client';
-import { withMigratedDatabase } from './migrated-database';
 
 /** Exit code of `orgql audit verify` when the chain is broken (0 ok, 1 failure, 2 usage). */
 export const CHAIN_BROKEN_EXIT_CODE = 3;
@@ -71,10 +71,18 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
     .action(async () => {
       const config = loadConfig();
       const { dir, signingKeyPath, createKeyIfMissing } = config.audit.checkpoints;
-      const key = loadSigningKey(signingKeyPath, { createIfMissing: createKeyIfMissing });
-      const taken = await withMigratedDatabase(config, (db) => takeCheckpoint(db.prisma, dir, key));
-      const { sequence, hash } = taken.checkpoint;
-      process.stdout.write(`checkpoint: sequence ${sequence}, hash ${hash}, ${taken.file ? `written to ${taken.file}` : 'already signed (no row since the newest checkpoint)'}\n`);
+      const taken = await withDatabaseOrGateway(config, {
+        local: async (db) => {
+          const { checkpoint, file } = await takeCheckpoint(db.prisma, dir, loadSigningKey(signingKeyPath, { createIfMissing: createKeyIfMissing }));
+          return { sequence: checkpoint.sequence, hash: checkpoint.hash, file };
+        },
+        // The gateway holds the embedded database: it signs with its own key into its own directory.
+        remote: async (gateway) => {
+          const answer = await gateway.post<{ sequence: string; hash: string; file: string | null }>(AUDIT_CHECKPOINT_PATH);
+          return { ...answer, file: answer.file && `the gateway's checkpoint directory (${answer.file})` };
+        },
+      });
+      process.stdout.write(`checkpoint: sequence ${taken.sequence}, hash ${taken.hash}, ${taken.file ? `written to ${taken.file}` : 'already signed (no row since the newest checkpoint)'}\n`);
     });
 
   audit

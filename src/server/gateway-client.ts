@@ -48,6 +48,15 @@ export class GatewayClient {
     return body.data;
   }
 
+  /** POST to one of the gateway's admin routes (no body) and read its JSON answer. */
+  async post<Answer>(routePath: string): Promise<Answer> {
+    const response = await fetch(new URL(routePath, this.url), { method: 'POST', headers: { authorization: this.headers().authorization } });
+    const body = (await response.json().catch(() => ({}))) as Answer & { errors?: AnsweredError[] };
+    const error = body.errors?.[0];
+    if (error || !response.ok) throw this.answerError(error?.extensions?.code ?? `HTTP_${response.status}`, error?.message ?? `HTTP ${response.status}`);
+    return body;
+  }
+
   /** GET a route that streams its answer (the audit export). */
   async stream(pathAndQuery: string): Promise<Readable> {
     const response = await fetch(new URL(pathAndQuery, this.url), { headers: this.headers() });

@@ -38,6 +38,7 @@ import { inProcessEventFeed, wireOrganizationsEvents } from './organizations-eve
 import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
 import { startCheckpointing } from './audit-checkpoints';
+import { registerAuditCheckpointRoute } from './audit-checkpoint-route';
 import { createAuditServices, type AuditServices } from './audit-services';
 import { ConfigError, type Config } from './config';
 import { createHttpApp, GRAPHQL_PATH, mountGraphQL } from './http-app';
@@ -203,6 +204,9 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     });
     registerAuditExport(app, db.prisma);
     registerMirrorRoutes(app, mirror);
+    const checkpointing = startCheckpointing(db.prisma, config.audit.checkpoints, logger);
+    closers.push(() => checkpointing.stop());
+    registerAuditCheckpointRoute(app, checkpointing);
     const events = wireOrganizationsEvents({ app, mirror, prisma: db.prisma, recorder: auditServices.recorder, logger, evidence: auditServices.evidence });
     emulatorEvents.connect(events.ingest);
     // Runs after the listener closed (closers run in reverse): events and drift already queued are finished first.
@@ -217,7 +221,6 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     // Only now: a start that failed before listening has made no key that nobody saw.
     const bootstrapAdminKey = bootstrapWanted ? await createBootstrapKey(apiKeys) : undefined;
     closers.push(auditServices.startReconciling());
-    closers.push(startCheckpointing(db.prisma, config.audit.checkpoints, logger));
     let metricsUrl: string | undefined;
     if (config.metrics.port !== undefined) {
       const listener = await startMetricsListener(metrics, scrapeRefresh, logger, config.http.host, config.metrics.port);

@@ -93,6 +93,20 @@ describe('orgql apikey and orgql audit while orgql serve holds the embedded data
     expect(again.output).toMatch(/no active API key named "ci"/);
   });
 
+  it('signs a checkpoint through the gateway (auditor or admin), which verify then holds the chain to', async () => {
+    const refused = await runOrgql(['audit', 'checkpoint'], env);
+    expect(refused.code).toBe(2);
+    expect(refused.output).toMatch(/ORGQL_API_KEY/);
+    const { code, output } = await runOrgql(['audit', 'checkpoint'], { ...env, ORGQL_API_KEY: adminKey });
+    expect(code).toBe(0);
+    expect(output).toMatch(/^checkpoint: sequence [1-9]\d*, hash [0-9a-f]{64}, (written to the gateway's checkpoint directory \(\S+\.json\)|already signed)/m);
+    // The server's own path never leaves it.
+    expect(output).not.toContain(dataDir);
+    const verified = await runOrgql(['audit', 'verify'], { ...env, ORGQL_API_KEY: adminKey });
+    expect(verified.code).toBe(0);
+    expect(verified.output).toMatch(/^checkpoints: [1-9]\d* match/m);
+  });
+
   let exportedWhileServing: Array<Record<string, any>>;
   it('exports and verifies the audit log through the gateway, key changes included', async () => {
     const exported = await runOrgql(['audit', 'export'], { ...env, ORGQL_API_KEY: adminKey });
