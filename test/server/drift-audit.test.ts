@@ -3,6 +3,7 @@ import { OwnChangeLookup } from '../../src/audit/own-change-lookup';
 import { PrismaAuditLog } from '../../src/audit/prisma-audit-log';
 import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
 import type { MirrorChange, RefreshCause } from '../../src/domain/mirror';
+import { createEventEvidence, type EventEvidence } from '../../src/server/call-evidence';
 import { createDriftAudit, type DriftAudit } from '../../src/server/drift-audit';
 import { anIntent, openAuditTestDb, type AuditTestDb } from '../audit/audit-test-db';
 
@@ -98,5 +99,53 @@ describe('recording drift in the audit log', () => {
     await drift.listener([{ ref: { kind: 'POLICY', id: 'p-abcdefgh' }, before: policy, after: { ...policy, content: '{"tags":{}}' } }], eventCause('req-policy', 'UpdatePolicy'));
     await drift.idle();
     expect((await outOfBand())[0]).toMatchObject({ upstreamAction: 'UpdatePolicy', policyId: 'p-abcdefgh', policyType: 'TAG_POLICY', targetType: 'POLICY', targetId: 'p-abcdefgh' });
+  });
+});
+
+describe('drift that is the CloudTrail record of an orgql call whose outcome was unknown', () => {
+  let t: AuditTestDb;
+  let recorder: PrismaAuditRecorder;
+  let log: PrismaAuditLog;
+  let evidence: EventEvidence;
+  let drift: DriftAudit;
+  const createOu = (name: string) => anIntent('createOrganizationalUnit', { upstreamAction: 'CreateOrganizationalUnit', arguments: { parentId: 'r-abcd', name, tags: [] } });
+  const event = (requestId: string, name: string): RefreshCause => ({ ...(eventCause(requestId) as Extract<RefreshCause, { kind: 'EVENT' }>), requestParameters: { parentId: 'r-abcd', name } });
+
+  beforeEach(async () => {
+    t = await openAuditTestDb();
+    recorder = new PrismaAuditRecorder(t.db.prisma);
+    log = new PrismaAuditLog(t.db.prisma);
+    const lookup = new OwnChangeLookup(t.db.prisma);
+    evidence = createEventEvidence(lookup, pino({ level: 'silent' }));
+    drift = createDriftAudit({ recorder, ownChanges: lookup, logger: pino({ level: 'silent' }), evidence, inFlightWaitMs: 0 });
+  });
+  afterEach(() => t.close());
+
+  it('matches an UNKNOWN result by its upstream request id', async () => {
+    const intentId = await recorder.recordIntent(createOu('Sandbox'));
+    await recorder.recordResult(intentId, { outcome: 'UNKNOWN', errorCode: 'UPSTREAM_UNAVAILABLE', errorMessage: 'lost', upstreamRequestId: 'req-5xx' });
+    await drift.listener(newOu, event('req-5xx', 'Other-name'));
+    await drift.idle();
+    expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(0);
+    const verdict = await evidence.verdictFor((await log.get(intentId))!, null);
+    expect(verdict).toMatchObject({ outcome: 'SUCCEEDED', reason: expect.stringContaining('matched by requestID') });
+  });
+
+  it('matches a dangling intent (no result) by action and parameters, and not one with other parameters', async () => {
+    const other = await recorder.recordIntent(createOu('Other'));
+    const intentId = await recorder.recordIntent(createOu('Sandbox'));
+    await drift.listener(newOu, event('req-dangling', 'Sandbox'));
+    await drift.idle();
+    expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(0);
+    expect(await evidence.verdictFor((await log.get(intentId))!, null)).toMatchObject({ outcome: 'SUCCEEDED', reason: expect.stringContaining('event-req-dangling') });
+    expect(await evidence.verdictFor((await log.get(other))!, null)).toBeUndefined();
+  });
+
+  it('records the event as out-of-band when no unsettled orgql call matches it', async () => {
+    const intentId = await recorder.recordIntent(createOu('Sandbox'));
+    await recorder.recordResult(intentId, { outcome: 'FAILED', errorCode: 'CONFLICT', errorMessage: 'refused' });
+    await drift.listener(newOu, event('req-outside', 'Sandbox'));
+    await drift.idle();
+    expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(1);
   });
 });
