@@ -29,7 +29,9 @@ const ITERATIONS = Number(process.argv[2] ?? 500);
 const credentials = { accessKeyId: 'bench', secretAccessKey: 'bench' };
 
 async function measure(label: string, db: Database, endpoint: string): Promise<void> {
-  const organizations = createSdkOrganizations(createOrganizationsClient({ kind: 'endpoint', endpoint, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000, rateScale: 0 }));
+  const organizations = createSdkOrganizations(
+    createOrganizationsClient({ kind: 'endpoint', endpoint, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000, rateScale: 0 }),
+  );
   const sdk = new OrganizationsClient({ endpoint, region: 'us-east-1', credentials });
   const accountId = (await sdk.send(new ListAccountsCommand({}))).Accounts![0]!.Id!;
   const ctx = {
@@ -48,7 +50,18 @@ async function measure(label: string, db: Database, endpoint: string): Promise<v
   let n = 0;
   const change = (writer: OrganizationsWriter = organizations) => writer.tagResource(accountId, [{ key: 'bench', value: String(n++) }]);
   const audited = () =>
-    runAudited(ctx, { operation: 'tagResource', upstreamAction: 'TagResource', targetType: 'ACCOUNT', targetId: accountId, arguments: { resourceId: accountId, n }, touches: () => [] }, change);
+    runAudited(
+      ctx,
+      {
+        operation: 'tagResource',
+        upstreamAction: 'TagResource',
+        targetType: 'ACCOUNT',
+        targetId: accountId,
+        arguments: { resourceId: accountId, n },
+        touches: () => [],
+      },
+      change,
+    );
   const bare: number[] = [];
   const withAudit: number[] = [];
   for (let i = 0; i < 30; i++) await audited(); // warm-up: JIT, connection pool, plans
@@ -60,11 +73,14 @@ async function measure(label: string, db: Database, endpoint: string): Promise<v
     await audited();
     withAudit.push(performance.now() - start);
   }
-  const row = (name: string, values: number[]) => `  ${name.padEnd(22)} p50 ${fmt(percentile(values, 50)).padStart(9)}  p95 ${fmt(percentile(values, 95)).padStart(9)}`;
+  const row = (name: string, values: number[]) =>
+    `  ${name.padEnd(22)} p50 ${fmt(percentile(values, 50)).padStart(9)}  p95 ${fmt(percentile(values, 95)).padStart(9)}`;
   console.log(`${label}, ${ITERATIONS} mutations each:`);
   console.log(row('without audit', bare));
   console.log(row('with audit', withAudit));
-  console.log(`  overhead               p50 ${fmt(percentile(withAudit, 50) - percentile(bare, 50))}  p95 ${fmt(percentile(withAudit, 95) - percentile(bare, 95))}`);
+  console.log(
+    `  overhead               p50 ${fmt(percentile(withAudit, 50) - percentile(bare, 50))}  p95 ${fmt(percentile(withAudit, 95) - percentile(bare, 95))}`,
+  );
   const verify = await new PrismaAuditLog(db.prisma).verifyChain(undefined, undefined);
   console.log(`  chain after the run: ${verify.ok ? 'OK' : 'BROKEN'}, ${verify.checkedRows} rows`);
 }

@@ -80,10 +80,31 @@ async function main(): Promise<void> {
       const column = <K extends keyof (HashedContent & { rowHash: string })>(key: K) => rows.map((r) => r[key]);
       const json = (key: 'arguments' | 'stateBefore' | 'stateAfter') => rows.map((r) => (r[key] === null ? null : JSON.stringify(r[key])));
       await client.query(INSERT, [
-        column('id'), column('sequence'), column('kind'), column('intentId'), column('occurredAt'), column('actorId'), column('actorType'),
-        column('actorDisplayName'), column('actorAuthMethod'), column('clientIp'), column('userAgent'), column('requestId'), column('operation'),
-        column('upstreamAction'), column('targetType'), column('targetId'), column('policyId'), column('policyType'), json('arguments'),
-        json('stateBefore'), json('stateAfter'), column('outcome'), column('upstreamRequestId'), column('prevHash'), column('rowHash'),
+        column('id'),
+        column('sequence'),
+        column('kind'),
+        column('intentId'),
+        column('occurredAt'),
+        column('actorId'),
+        column('actorType'),
+        column('actorDisplayName'),
+        column('actorAuthMethod'),
+        column('clientIp'),
+        column('userAgent'),
+        column('requestId'),
+        column('operation'),
+        column('upstreamAction'),
+        column('targetType'),
+        column('targetId'),
+        column('policyId'),
+        column('policyType'),
+        json('arguments'),
+        json('stateBefore'),
+        json('stateAfter'),
+        column('outcome'),
+        column('upstreamRequestId'),
+        column('prevHash'),
+        column('rowHash'),
       ]);
     }
     await client.query('UPDATE audit_chain SET last_sequence = $1, last_hash = $2, last_occurred_at = $3 WHERE id = 1', [ROWS, prev, last!.occurredAt]);

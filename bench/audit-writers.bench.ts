@@ -67,7 +67,9 @@ async function main(): Promise<void> {
     const total = await bench.db.prisma.auditEvent.count();
     // From the first append of any writer to the last append of any: process start-up left out.
     const appendingMs = Math.max(...results.map((r) => r.last)) - Math.min(...results.map((r) => r.first));
-    console.log(`${processes} processes x ${events} events = ${total} rows in ${(wallMs / 1000).toFixed(2)} s (${Math.round(total / (wallMs / 1000))} rows/s, including process start-up)`);
+    console.log(
+      `${processes} processes x ${events} events = ${total} rows in ${(wallMs / 1000).toFixed(2)} s (${Math.round(total / (wallMs / 1000))} rows/s, including process start-up)`,
+    );
     console.log(`  while appending: ${(appendingMs / 1000).toFixed(2)} s, ${Math.round(total / (appendingMs / 1000))} rows/s`);
     console.log(`  append latency under contention: p50 ${fmt(percentile(latencies, 50))}, p95 ${fmt(percentile(latencies, 95))}`);
     const verifyStart = performance.now();

@@ -87,5 +87,7 @@ for (const type of ['AISERVICES_OPT_OUT_POLICY', 'TAG_POLICY'] as const) {
     computeEffectivePoliciesForTree(type, buildOrg(type));
     return performance.now() - start;
   })();
-  console.log(`${type}: ${accounts} accounts, ${OUS} OUs, median ${median(times).toFixed(1)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; one fresh org ${cold.toFixed(1)} ms)`);
+  console.log(
+    `${type}: ${accounts} accounts, ${OUS} OUs, median ${median(times).toFixed(1)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}; one fresh org ${cold.toFixed(1)} ms)`,
+  );
 }

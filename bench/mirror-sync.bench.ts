@@ -18,7 +18,12 @@ const [ACCOUNTS = 1000, OUS = 65, POLICIES = 10, LATENCY = 0] = process.argv.sli
 /** OUs in a tree (10 per level-1 OU, up to 3 levels), accounts spread evenly, policies on the root and the first OUs. */
 function seed(): SeedDocument {
   const assign = (service: string, value: string) => ({ services: { [service]: { opt_out_policy: { '@@assign': value } } } });
-  const policies = Array.from({ length: POLICIES }, (_, i) => ({ id: `p-benchpol${String(i).padStart(4, '0')}`, name: `Bench${i}`, type: 'AISERVICES_OPT_OUT_POLICY' as const, content: assign(i % 2 ? 'lex' : 'polly', i % 3 ? 'optIn' : 'optOut') }));
+  const policies = Array.from({ length: POLICIES }, (_, i) => ({
+    id: `p-benchpol${String(i).padStart(4, '0')}`,
+    name: `Bench${i}`,
+    type: 'AISERVICES_OPT_OUT_POLICY' as const,
+    content: assign(i % 2 ? 'lex' : 'polly', i % 3 ? 'optIn' : 'optOut'),
+  }));
   const all: SeedOrganizationalUnit[] = [];
   const top: SeedOrganizationalUnit[] = [];
   for (let i = 0; i < OUS; i++) {
@@ -50,7 +55,11 @@ async function main(): Promise<void> {
   const tree = MirrorSnapshot.of(await readOrganization(upstream.reader, { concurrency: 8 }), { version: 1, syncedAt: new Date(), tagsSyncedAt: null });
   const treeMs = performance.now() - started;
   const treeCalls = emulator.stats().total;
-  const snapshot = tree.withUpdates(await readTags(upstream.reader, tree, { concurrency: 8 }), { version: 2, syncedAt: tree.syncedAt, tagsSyncedAt: new Date() });
+  const snapshot = tree.withUpdates(await readTags(upstream.reader, tree, { concurrency: 8 }), {
+    version: 2,
+    syncedAt: tree.syncedAt,
+    tagsSyncedAt: new Date(),
+  });
   const totalMs = performance.now() - started;
   gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
@@ -64,13 +73,24 @@ async function main(): Promise<void> {
   const accountPages = stats.calls.ListAccountsForParent ?? 0;
   const minimumTree = 2 + parents + accountPages + POLICY_TYPES.length + 2 * policiesTotal + 1;
   const minimumTags = 1 + OUS + ACCOUNTS + policiesTotal;
-  console.log(JSON.stringify({
-    org: { accounts: ACCOUNTS, ous: OUS, policies: POLICIES, latencyMs: LATENCY },
-    tree: { calls: treeCalls, minimum: minimumTree, ratio: +(treeCalls / minimumTree).toFixed(3), ms: Math.round(treeMs) },
-    total: { calls: stats.total, minimum: minimumTree + minimumTags, ratio: +(stats.total / (minimumTree + minimumTags)).toFixed(3), ms: Math.round(totalMs) },
-    calls: stats.calls,
-    snapshot: { records: snapshot.size, heapMiB: +((heapAfter - heapBefore) / 1048576).toFixed(1) },
-  }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        org: { accounts: ACCOUNTS, ous: OUS, policies: POLICIES, latencyMs: LATENCY },
+        tree: { calls: treeCalls, minimum: minimumTree, ratio: +(treeCalls / minimumTree).toFixed(3), ms: Math.round(treeMs) },
+        total: {
+          calls: stats.total,
+          minimum: minimumTree + minimumTags,
+          ratio: +(stats.total / (minimumTree + minimumTags)).toFixed(3),
+          ms: Math.round(totalMs),
+        },
+        calls: stats.calls,
+        snapshot: { records: snapshot.size, heapMiB: +((heapAfter - heapBefore) / 1048576).toFixed(1) },
+      },
+      null,
+      2,
+    ),
+  );
   client.destroy();
   await emulator.close();
 }

@@ -102,7 +102,12 @@ async function ask(gateway: BenchGateway, emulator: RunningEmulator): Promise<{ 
   const before = calls(emulator);
   const started = performance.now();
   const body = await gateway.graphql(EFFECTIVE);
-  return { ms: performance.now() - started, calls: calls(emulator) - before, accounts: body.data?.effectivePolicies?.length ?? 0, errors: body.errors?.length ?? 0 };
+  return {
+    ms: performance.now() - started,
+    calls: calls(emulator) - before,
+    accounts: body.data?.effectivePolicies?.length ?? 0,
+    errors: body.errors?.length ?? 0,
+  };
 }
 
 async function reads(): Promise<void> {
@@ -111,7 +116,9 @@ async function reads(): Promise<void> {
   try {
     const minimum = await minimumSyncCalls(emulator.url);
     console.log(`\n## reads: ${accounts} accounts, ${parents} parents, ${policies} AI opt-out policies, ${LATENCY_MS} ms per call`);
-    console.log(`minimum sync: ${minimum.treeAndPolicies} calls for tree + policies (${minimum.policies} policies of every type), + ${minimum.tags} ListTagsForResource`);
+    console.log(
+      `minimum sync: ${minimum.treeAndPolicies} calls for tree + policies (${minimum.policies} policies of every type), + ${minimum.tags} ListTagsForResource`,
+    );
     await fetch(`${emulator.url}/_emulator/reset-stats`, { method: 'POST' });
     const started = performance.now();
     const gateway = await startBenchGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_UPSTREAM_RATE_SCALE: '0' });
@@ -124,19 +131,32 @@ async function reads(): Promise<void> {
         const withTagsMs = performance.now() - started;
         const total = await upstreamQuiet(emulator, 2000, 600_000);
         console.log(`cold sync: tags synced after ${seconds(withTagsMs)}`);
-        console.log(`cold sync: READY after ${seconds(readyMs)} with ${atReady} calls (${(atReady / minimum.treeAndPolicies).toFixed(2)}x the minimum); with tags ${total} calls (${(total / (minimum.treeAndPolicies + minimum.tags)).toFixed(2)}x)`);
+        console.log(
+          `cold sync: READY after ${seconds(readyMs)} with ${atReady} calls (${(atReady / minimum.treeAndPolicies).toFixed(2)}x the minimum); with tags ${total} calls (${(total / (minimum.treeAndPolicies + minimum.tags)).toFixed(2)}x)`,
+        );
       } else {
         console.log('cold sync: no mirror in this build (organization.mirror does not exist)');
       }
       const first = await ask(gateway, emulator);
-      console.log(`effective AI opt-out of every account, first ask: ${first.accounts} accounts, ${first.calls} upstream calls, ${fmt(first.ms)}, ${first.errors} errors`);
+      console.log(
+        `effective AI opt-out of every account, first ask: ${first.accounts} accounts, ${first.calls} upstream calls, ${fmt(first.ms)}, ${first.errors} errors`,
+      );
       const again = [];
       for (let i = 0; i < 9; i++) again.push(await ask(gateway, emulator));
-      console.log(`asked again x9: upstream calls per ask ${again.map((a) => a.calls).join(',')}; p50 ${fmt(percentile(again.map((a) => a.ms), 50))}, errors ${again.reduce((n, a) => n + a.errors, 0)}`);
+      console.log(
+        `asked again x9: upstream calls per ask ${again.map((a) => a.calls).join(',')}; p50 ${fmt(
+          percentile(
+            again.map((a) => a.ms),
+            50,
+          ),
+        )}, errors ${again.reduce((n, a) => n + a.errors, 0)}`,
+      );
       const before = calls(emulator);
       const t = performance.now();
       const five = await Promise.all([1, 2, 3, 4, 5].map(() => gateway.graphql(EFFECTIVE)));
-      console.log(`5 concurrent askers: ${calls(emulator) - before} upstream calls in all, ${fmt(performance.now() - t)}, errors ${five.reduce((n, b) => n + (b.errors?.length ?? 0), 0)}`);
+      console.log(
+        `5 concurrent askers: ${calls(emulator) - before} upstream calls in all, ${fmt(performance.now() - t)}, errors ${five.reduce((n, b) => n + (b.errors?.length ?? 0), 0)}`,
+      );
     } finally {
       await gateway.close();
     }
@@ -155,7 +175,9 @@ async function throttled(): Promise<void> {
     try {
       const ready = await mirrorReady(gateway, 900_000);
       if (ready) {
-        console.log(`sync: READY after ${seconds(performance.now() - started)} with ${calls(emulator)} calls${ready.failedPolls ? ` (FAILED seen in ${ready.failedPolls} polls)` : ''}`);
+        console.log(
+          `sync: READY after ${seconds(performance.now() - started)} with ${calls(emulator)} calls${ready.failedPolls ? ` (FAILED seen in ${ready.failedPolls} polls)` : ''}`,
+        );
         await mirrorReady(gateway, 900_000, true);
         console.log(`tags synced after ${seconds(performance.now() - started)}, ${calls(emulator)} calls in all`);
       }
@@ -196,7 +218,10 @@ async function rps(): Promise<void> {
     if (tree.errors) throw new Error(`the demo tree failed: ${JSON.stringify(tree.errors)}`);
     const bare = await startBareApollo(tree.data.organization, 0);
     try {
-      for (const [name, query] of [['{ organization { id } }', ORG_ID], ['demo tree', DEMO_TREE]] as const) {
+      for (const [name, query] of [
+        ['{ organization { id } }', ORG_ID],
+        ['demo tree', DEMO_TREE],
+      ] as const) {
         const ratios: number[] = [];
         for (let round = 1; round <= ROUNDS; round++) {
           const g = await load(gateway.gateway.graphqlUrl, gateway.headers, query);
@@ -207,7 +232,9 @@ async function rps(): Promise<void> {
           );
         }
         const sorted = [...ratios].sort((x, y) => x - y);
-        console.log(`${name.padEnd(24)} ratio median ${percentile(ratios, 50).toFixed(2)}x (min ${sorted[0]!.toFixed(2)}x, max ${sorted[sorted.length - 1]!.toFixed(2)}x over ${ROUNDS} rounds)`);
+        console.log(
+          `${name.padEnd(24)} ratio median ${percentile(ratios, 50).toFixed(2)}x (min ${sorted[0]!.toFixed(2)}x, max ${sorted[sorted.length - 1]!.toFixed(2)}x over ${ROUNDS} rounds)`,
+        );
       }
     } finally {
       await bare.stop();

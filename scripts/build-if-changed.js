@@ -16,7 +16,18 @@ const path = require('node:path');
 const root = path.resolve(process.env.ORGQL_BUILD_ROOT || path.join(__dirname, '..'));
 const STAMP = path.join(root, 'dist', '.build-stamp');
 // Everything `npm run build` reads, besides node_modules (whose versions package-lock.json pins).
-const INPUTS = ['src', 'schema.graphql', 'prisma/schema.prisma', 'prisma.config.ts', 'codegen.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'scripts/prisma-generate.js'];
+const INPUTS = [
+  'src',
+  'schema.graphql',
+  'prisma/schema.prisma',
+  'prisma.config.ts',
+  'codegen.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+  'scripts/prisma-generate.js',
+];
 // What the build makes: if any is missing (a fresh clone, a deleted dist/), build whatever the stamp says.
 const OUTPUTS = ['dist/server/cli.js', 'src/generated/prisma/client.ts', 'src/generated/graphql.ts'];
 

@@ -29,7 +29,9 @@ export async function minimumSyncCalls(endpoint: string): Promise<MinimumSync> {
     let accounts = 0;
     while (level.length > 0) {
       parents += level.length;
-      const lists = await Promise.all(level.map(async (id) => ({ ous: await reader.listOrganizationalUnitsForParent(id), accounts: await reader.listAccountsForParent(id) })));
+      const lists = await Promise.all(
+        level.map(async (id) => ({ ous: await reader.listOrganizationalUnitsForParent(id), accounts: await reader.listAccountsForParent(id) })),
+      );
       accounts += lists.reduce((n, list) => n + list.accounts.length, 0);
       level = lists.flatMap((list) => list.ous.map((ou) => ou.id));
     }
@@ -42,10 +44,12 @@ export async function minimumSyncCalls(endpoint: string): Promise<MinimumSync> {
       }),
     );
     await Promise.all(
-      [...perTarget].filter(([, n]) => n > 1).map(([key]) => {
-        const [targetId, type] = key.split(' ') as [string, PolicyType];
-        return reader.listPoliciesForTarget(targetId, type);
-      }),
+      [...perTarget]
+        .filter(([, n]) => n > 1)
+        .map(([key]) => {
+          const [targetId, type] = key.split(' ') as [string, PolicyType];
+          return reader.listPoliciesForTarget(targetId, type);
+        }),
     );
     const treeAndPolicies = events.length;
     return { treeAndPolicies, tags: roots.length + (parents - roots.length) + accounts + summaries.length, parents, accounts, policies: summaries.length };

@@ -10,7 +10,10 @@ import { toAuditRecord } from './to-audit-record';
  * a structural diff to the previous version. A deletion ends the history with an empty document.
  */
 export async function policyHistory(prisma: PrismaClient, policyId: string): Promise<PolicyVersion[]> {
-  const rows = await prisma.auditEvent.findMany({ where: { policyId: storableText(policyId), kind: { in: ['RESULT', 'RESOLUTION', 'OBSERVATION'] }, outcome: 'SUCCEEDED' }, orderBy: { sequence: 'asc' } });
+  const rows = await prisma.auditEvent.findMany({
+    where: { policyId: storableText(policyId), kind: { in: ['RESULT', 'RESOLUTION', 'OBSERVATION'] }, outcome: 'SUCCEEDED' },
+    orderBy: { sequence: 'asc' },
+  });
   const versions: PolicyVersion[] = [];
   let previous: unknown = undefined;
   for (const row of rows) {
@@ -34,7 +37,10 @@ export async function policyHistory(prisma: PrismaClient, policyId: string): Pro
 
 /** Attachments, moves and other changes of one target over time, with what they changed. */
 export async function targetHistory(prisma: PrismaClient, targetId: string): Promise<TargetChange[]> {
-  const rows = await prisma.auditEvent.findMany({ where: { targetId: storableText(targetId), kind: { in: ['RESULT', 'RESOLUTION', 'OBSERVATION'] }, outcome: 'SUCCEEDED' }, orderBy: { sequence: 'asc' } });
+  const rows = await prisma.auditEvent.findMany({
+    where: { targetId: storableText(targetId), kind: { in: ['RESULT', 'RESOLUTION', 'OBSERVATION'] }, outcome: 'SUCCEEDED' },
+    orderBy: { sequence: 'asc' },
+  });
   return rows.map((row) => {
     const before = row.stateBefore ?? null;
     const after = row.stateAfter ?? null;

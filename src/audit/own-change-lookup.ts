@@ -48,14 +48,21 @@ export class OwnChangeLookup {
    * nobody knows: no result yet (in flight, or the process died) or an UNKNOWN result that no
    * resolution settled. With the upstream request id of the UNKNOWN result, when it had one.
    */
-  async unsettledIntents(upstreamAction: string, since: Date, until: Date): Promise<Array<{ intent: AuditEventRecord; upstreamRequestId: string | undefined }>> {
+  async unsettledIntents(
+    upstreamAction: string,
+    since: Date,
+    until: Date,
+  ): Promise<Array<{ intent: AuditEventRecord; upstreamRequestId: string | undefined }>> {
     const rows = await this.prisma.auditEvent.findMany({
       where: {
         kind: 'INTENT',
         upstreamAction,
         occurredAt: { gte: since, lte: until },
         operation: { not: OUT_OF_BAND_OPERATION },
-        OR: [{ results: { none: {} } }, { AND: [{ results: { some: { kind: 'RESULT', outcome: 'UNKNOWN' } } }, { results: { none: { kind: 'RESOLUTION' } } }] }],
+        OR: [
+          { results: { none: {} } },
+          { AND: [{ results: { some: { kind: 'RESULT', outcome: 'UNKNOWN' } } }, { results: { none: { kind: 'RESOLUTION' } } }] },
+        ],
       },
       include: { results: { where: { kind: 'RESULT' }, select: { upstreamRequestId: true } } },
       orderBy: { sequence: 'asc' },

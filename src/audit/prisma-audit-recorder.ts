@@ -5,7 +5,22 @@ import { appendToChain, type AuditRowDraft } from './append-to-chain';
 /** What a result copies from its intent (a stored row has these fields too). */
 type IntentFields = Pick<
   AuditRowDraft,
-  'actorId' | 'actorType' | 'actorDisplayName' | 'actorAuthMethod' | 'clientIp' | 'userAgent' | 'requestId' | 'operation' | 'upstreamAction' | 'targetType' | 'targetId' | 'policyId' | 'policyType' | 'arguments' | 'stateBefore' | 'idempotencyKey'
+  | 'actorId'
+  | 'actorType'
+  | 'actorDisplayName'
+  | 'actorAuthMethod'
+  | 'clientIp'
+  | 'userAgent'
+  | 'requestId'
+  | 'operation'
+  | 'upstreamAction'
+  | 'targetType'
+  | 'targetId'
+  | 'policyId'
+  | 'policyType'
+  | 'arguments'
+  | 'stateBefore'
+  | 'idempotencyKey'
 >;
 
 const OPEN_INTENTS_KEPT = 1_000;
@@ -46,14 +61,18 @@ export class PrismaAuditRecorder implements AuditRecorder {
    * mirror has taken the change in, so no later refresh would find it again if this row were lost.
    */
   async recordObservation(observation: AuditObservation): Promise<string> {
-    const row = await appendToChain(this.prisma, {
-      ...whoAndWhat(observation),
-      kind: 'OBSERVATION',
-      stateAfter: observation.stateAfter ?? null,
-      idempotencyKey: null,
-      outcome: 'SUCCEEDED',
-      upstreamRequestId: observation.upstreamRequestId ?? null,
-    }, { durable: true });
+    const row = await appendToChain(
+      this.prisma,
+      {
+        ...whoAndWhat(observation),
+        kind: 'OBSERVATION',
+        stateAfter: observation.stateAfter ?? null,
+        idempotencyKey: null,
+        outcome: 'SUCCEEDED',
+        upstreamRequestId: observation.upstreamRequestId ?? null,
+      },
+      { durable: true },
+    );
     return row.id;
   }
 

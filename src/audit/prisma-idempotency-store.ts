@@ -18,7 +18,9 @@ export class PrismaIdempotencyStore implements IdempotencyStore {
   ) {}
 
   async claim(scope: IdempotencyScope, args: Readonly<Record<string, unknown>>): Promise<IdempotencyClaim> {
-    const requestHash = createHash('sha256').update(canonicalJson(toJsonValue(args)), 'utf8').digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalJson(toJsonValue(args)), 'utf8')
+      .digest('hex');
     // Twice: a row released between our insert attempt and our read is claimed on the second pass.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const ownerToken = randomUUID();
@@ -55,7 +57,12 @@ export class PrismaIdempotencyStore implements IdempotencyStore {
     await this.prisma.idempotencyRecord.deleteMany({ where: { ...scope, ownerToken, completedAt: null } });
   }
 
-  async settle(scope: IdempotencyScope, intent: { readonly id: string; readonly occurredAt: Date }, outcome: 'SUCCEEDED' | 'FAILED', response: unknown): Promise<void> {
+  async settle(
+    scope: IdempotencyScope,
+    intent: { readonly id: string; readonly occurredAt: Date },
+    outcome: 'SUCCEEDED' | 'FAILED',
+    response: unknown,
+  ): Promise<void> {
     // The claim that wrote this intent was made before it; a later claim (after a takeover) is not touched.
     const where = { ...scope, completedAt: null, createdAt: { lte: intent.occurredAt } };
     if (outcome === 'SUCCEEDED') {

@@ -44,7 +44,9 @@ export interface HashedContent {
  * changing, removing or reordering any row changes every hash after it (CloudTrail's digest chain).
  */
 export function rowHash(content: HashedContent): string {
-  return createHash('sha256').update(canonicalJson({ v: FORMAT_VERSION, ...content }), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ v: FORMAT_VERSION, ...content }), 'utf8')
+    .digest('hex');
 }
 
 /** The fields only the chain knows, in canonical key order. */

@@ -13,12 +13,20 @@ export async function sequenceRange(prisma: PrismaClient, from: Date | undefined
   let gte: bigint | undefined;
   let lte: bigint | undefined;
   if (from) {
-    const first = await prisma.auditEvent.findFirst({ where: { occurredAt: { gte: from } }, orderBy: [{ occurredAt: 'asc' }, { sequence: 'asc' }], select: { sequence: true } });
+    const first = await prisma.auditEvent.findFirst({
+      where: { occurredAt: { gte: from } },
+      orderBy: [{ occurredAt: 'asc' }, { sequence: 'asc' }],
+      select: { sequence: true },
+    });
     if (!first) return { empty: true };
     gte = first.sequence;
   }
   if (to) {
-    const last = await prisma.auditEvent.findFirst({ where: { occurredAt: { lte: to } }, orderBy: [{ occurredAt: 'desc' }, { sequence: 'desc' }], select: { sequence: true } });
+    const last = await prisma.auditEvent.findFirst({
+      where: { occurredAt: { lte: to } },
+      orderBy: [{ occurredAt: 'desc' }, { sequence: 'desc' }],
+      select: { sequence: true },
+    });
     if (!last) return { empty: true };
     lte = last.sequence;
   }

@@ -20,7 +20,14 @@ export async function verifyChain(prisma: PrismaClient, from: Date | undefined, 
   const head = range.empty || range.lte !== undefined ? null : await readHead(prisma);
   if (head?.problem) return { ok: false, checkedRows: 0, firstSequence: null, lastSequence: null, unchainedRows: 0, lastHash: null, brokenAt: head.problem };
   const upTo = range.empty ? undefined : (range.lte ?? head?.lastSequence);
-  const result = { ok: true, checkedRows: 0, firstSequence: null as string | null, lastSequence: null as string | null, unchainedRows: 0, lastHash: null as string | null };
+  const result = {
+    ok: true,
+    checkedRows: 0,
+    firstSequence: null as string | null,
+    lastSequence: null as string | null,
+    unchainedRows: 0,
+    lastHash: null as string | null,
+  };
   if (range.empty) return { ...result, brokenAt: null };
 
   // The row before the range anchors the first link.
@@ -85,7 +92,10 @@ function checkLink(previous: AuditEvent | null, row: AuditEvent): { reason: Chai
   }
   const expectedPrev = previous?.rowHash ?? GENESIS_HASH;
   if (row.prevHash !== expectedPrev) {
-    return { reason: 'PREVIOUS_HASH_MISMATCH', message: `row ${row.sequence} links to ${row.prevHash.slice(0, 12)}…, but the previous row's hash is ${expectedPrev.slice(0, 12)}…` };
+    return {
+      reason: 'PREVIOUS_HASH_MISMATCH',
+      message: `row ${row.sequence} links to ${row.prevHash.slice(0, 12)}…, but the previous row's hash is ${expectedPrev.slice(0, 12)}…`,
+    };
   }
   if (previous !== null && row.occurredAt < previous.occurredAt) {
     return { reason: 'TIME_REVERSED', message: `row ${row.sequence} is dated before row ${previous.sequence}` };
@@ -104,13 +114,20 @@ interface HeadRow extends Record<string, unknown> {
 }
 
 async function readHead(prisma: PrismaClient): Promise<{ lastSequence: bigint; lastHash: string | null; problem: Break | null } | null> {
-  const [row] = await prisma.$queryRaw<HeadRow[]>`SELECT last_sequence, last_hash, (SELECT max(sequence) FROM audit_event) AS max_sequence FROM audit_chain WHERE id = 1`;
+  const [row] = await prisma.$queryRaw<
+    HeadRow[]
+  >`SELECT last_sequence, last_hash, (SELECT max(sequence) FROM audit_event) AS max_sequence FROM audit_chain WHERE id = 1`;
   if (!row) return null;
   const lastSequence = BigInt(row.last_sequence);
   const maxSequence = row.max_sequence === null ? null : BigInt(row.max_sequence);
   const problem: Break | null =
     maxSequence !== null && maxSequence > lastSequence
-      ? { sequence: maxSequence.toString(), eventId: null, reason: 'HEAD_MISMATCH', message: `row ${maxSequence} lies beyond the chain head (${lastSequence}): it was not appended through the chain` }
+      ? {
+          sequence: maxSequence.toString(),
+          eventId: null,
+          reason: 'HEAD_MISMATCH',
+          message: `row ${maxSequence} lies beyond the chain head (${lastSequence}): it was not appended through the chain`,
+        }
       : null;
   return { lastSequence, lastHash: row.last_hash, problem };
 }

@@ -22,9 +22,7 @@ export type JwtVerifier = (token: string) => Promise<Principal>;
 /** Verifies signature, expiry, not-before, issuer and audience, then reads roles from a claim. */
 export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerifier> {
   const key =
-    settings.key.kind === 'jwks'
-      ? createRemoteJWKSet(new URL(settings.key.url))
-      : await importSPKI(settings.key.pem, settings.algorithms[0] ?? 'RS256');
+    settings.key.kind === 'jwks' ? createRemoteJWKSet(new URL(settings.key.url)) : await importSPKI(settings.key.pem, settings.algorithms[0] ?? 'RS256');
   return async (token) => {
     let payload: JWTPayload;
     try {
@@ -49,7 +47,9 @@ export async function createJwtVerifier(settings: JwtSettings): Promise<JwtVerif
 }
 
 function claimAt(payload: JWTPayload, dottedPath: string): unknown {
-  return dottedPath.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
+  return dottedPath
+    .split('.')
+    .reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), payload);
 }
 
 /** Roles may be an array or a space-separated string (as OAuth scopes are); unknown ones are ignored. */

@@ -34,7 +34,8 @@ export class PrismaApiKeyStore implements ApiKeyStore {
       });
       return { key: generated.key, record: toRecord(row) };
     } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') throw new ApiKeyNameTakenError(`An active API key named "${name}" exists; revoke it first or pick another name.`);
+      if ((error as { code?: string }).code === 'P2002')
+        throw new ApiKeyNameTakenError(`An active API key named "${name}" exists; revoke it first or pick another name.`);
       throw error;
     }
   }

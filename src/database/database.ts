@@ -8,9 +8,7 @@ import { openPgConnection } from './pg-connection';
 import { exclusiveSessions } from './pglite-connection';
 import type { SqlConnection } from './sql-connection';
 
-export type DatabaseTarget =
-  | { readonly kind: 'postgres'; readonly url: string }
-  | { readonly kind: 'pglite'; readonly dataDir: string };
+export type DatabaseTarget = { readonly kind: 'postgres'; readonly url: string } | { readonly kind: 'pglite'; readonly dataDir: string };
 
 /** orgql's handle on its database: Prisma for data, a raw session for migrations and locks. */
 export interface Database {

@@ -53,9 +53,7 @@ export async function applyMigrations(conn: SqlConnection, migrations: readonly 
   await conn.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK_KEY]);
   try {
     await conn.exec(CREATE_MIGRATIONS_TABLE);
-    const rows = await conn.query<AppliedRow>(
-      'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
-    );
+    const rows = await conn.query<AppliedRow>('SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at');
     const live = rows.filter((row) => row.rolled_back_at === null);
     const failed = live.find((row) => row.finished_at === null);
     if (failed) {
@@ -94,10 +92,11 @@ export async function applyMigrations(conn: SqlConnection, migrations: readonly 
 
 async function applyOne(conn: SqlConnection, migration: MigrationFile): Promise<void> {
   const id = randomUUID();
-  await conn.query(
-    'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)',
-    [id, migration.checksum, migration.name],
-  );
+  await conn.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)', [
+    id,
+    migration.checksum,
+    migration.name,
+  ]);
   try {
     // One transaction per script: a failing migration leaves no half-applied schema behind.
     await conn.exec(`BEGIN;\n${migration.sql}\n;COMMIT;`);

@@ -4,7 +4,12 @@ import { Client } from 'pg';
  * LISTEN on a channel over a connection of its own, reconnecting after a drop (notifications sent
  * while disconnected are lost, so callers also poll now and then).
  */
-export async function listenOn(connectionString: string, channel: string, onPayload: (payload: string) => void, retryMs = 1000): Promise<{ close(): Promise<void> }> {
+export async function listenOn(
+  connectionString: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  retryMs = 1000,
+): Promise<{ close(): Promise<void> }> {
   let client: Client | undefined;
   let closed = false;
   let timer: NodeJS.Timeout | undefined;

@@ -29,5 +29,10 @@ export interface IdempotencyStore {
    * The reconciler's settlement of the claim that wrote the intent `intentId` (made before it):
    * SUCCEEDED completes it (the change is done: retries replay `response`), FAILED releases it.
    */
-  settle(scope: IdempotencyScope, intent: { readonly id: string; readonly occurredAt: Date }, outcome: 'SUCCEEDED' | 'FAILED', response: unknown): Promise<void>;
+  settle(
+    scope: IdempotencyScope,
+    intent: { readonly id: string; readonly occurredAt: Date },
+    outcome: 'SUCCEEDED' | 'FAILED',
+    response: unknown,
+  ): Promise<void>;
 }

@@ -57,4 +57,3 @@ export interface MirrorStatusReport {
   readonly lastSyncDurationMs: number | undefined;
   readonly upstreamCallsLastSync: number | undefined;
 }
-

@@ -15,8 +15,7 @@ const prefix = (ctx: ArnContext): string => `arn:aws:organizations::${ctx.manage
 export const organizationArn = (ctx: ArnContext): string => `${prefix(ctx)}:organization/${ctx.organizationId}`;
 export const rootArn = (ctx: ArnContext, rootId: string): string => `${prefix(ctx)}:root/${ctx.organizationId}/${rootId}`;
 export const ouArn = (ctx: ArnContext, ouId: string): string => `${prefix(ctx)}:ou/${ctx.organizationId}/${ouId}`;
-export const accountArn = (ctx: ArnContext, accountId: string): string =>
-  `${prefix(ctx)}:account/${ctx.organizationId}/${accountId}`;
+export const accountArn = (ctx: ArnContext, accountId: string): string => `${prefix(ctx)}:account/${ctx.organizationId}/${accountId}`;
 
 export function policyArn(ctx: ArnContext, policy: { id: string; type: PolicyType; awsManaged: boolean }): string {
   const segment = policyTypeArnSegment(policy.type);

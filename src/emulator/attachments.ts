@@ -34,10 +34,7 @@ export function attach(state: OrgState, policy: PolicyRecord, targetId: string, 
   }
   const max = policyTypeLimits(policy.type).maxAttachmentsPerNode;
   if (attachedOfType(state, targetId, policy.type).length >= max) {
-    throw constraintViolation(
-      'MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED',
-      `You can attach at most ${max} policies of type ${policy.type} to ${targetId}.`,
-    );
+    throw constraintViolation('MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED', `You can attach at most ${max} policies of type ${policy.type} to ${targetId}.`);
   }
   state.attachments.set(targetId, [...current, policy.id]);
   markPolicyChange(state, targetId, policy.type, at);
@@ -53,12 +50,12 @@ export function detach(state: OrgState, policy: PolicyRecord, targetId: string, 
   }
   const min = policyTypeLimits(policy.type).minAttachmentsPerNode;
   if (attachedOfType(state, targetId, policy.type).length <= min) {
-    throw constraintViolation(
-      'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED',
-      `${targetId} must keep at least ${min} attached policy of type ${policy.type}.`,
-    );
+    throw constraintViolation('MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED', `${targetId} must keep at least ${min} attached policy of type ${policy.type}.`);
   }
-  state.attachments.set(targetId, current.filter((id) => id !== policy.id));
+  state.attachments.set(
+    targetId,
+    current.filter((id) => id !== policy.id),
+  );
   markPolicyChange(state, targetId, policy.type, at);
 }
 

@@ -96,7 +96,7 @@ export class OrganizationsService {
         throw new AwsError('TooManyRequestsException', 'Rate exceeded.', undefined, 400, 'RateLimitExceeded');
       }
       if (this.options.failRate > 0 && this.options.random() < this.options.failRate) {
-        throw new AwsError('ServiceException', 'AWS Organizations can\'t complete your request because of an internal service error. Try again later.');
+        throw new AwsError('ServiceException', "AWS Organizations can't complete your request because of an internal service error. Try again later.");
       }
       const input = parseBody(rawBody);
       validateInput(input, INPUT_SHAPES[name]);
@@ -117,7 +117,8 @@ export class OrganizationsService {
       }
     } catch (error) {
       // Work settled before the operation failed still happened: its events go out with the error.
-      const settled = caller && completed.length > 0 ? { events: completed.map((request) => createAccountResultEvent(this.ctx.state, this.ctx.now(), request)) } : {};
+      const settled =
+        caller && completed.length > 0 ? { events: completed.map((request) => createAccountResultEvent(this.ctx.state, this.ctx.now(), request)) } : {};
       if (error instanceof AwsError) return { ...errorResponse(error, operation), ...settled };
       // A bug must not crash the emulator nor leak internals: report it as AWS reports its own faults.
       return errorResponse(new AwsError('ServiceException', 'Internal emulator error.'), operation);

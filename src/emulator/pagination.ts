@@ -44,9 +44,14 @@ function decode(token: string): TokenBody {
   }
   const body = parsed as Partial<TokenBody> | null;
   if (
-    typeof body !== 'object' || body === null ||
-    typeof body.op !== 'string' || typeof body.fp !== 'string' || typeof body.last !== 'string' ||
-    typeof body.off !== 'number' || !Number.isInteger(body.off) || body.off < 0
+    typeof body !== 'object' ||
+    body === null ||
+    typeof body.op !== 'string' ||
+    typeof body.fp !== 'string' ||
+    typeof body.last !== 'string' ||
+    typeof body.off !== 'number' ||
+    !Number.isInteger(body.off) ||
+    body.off < 0
   ) {
     throw badToken();
   }

@@ -42,7 +42,10 @@ export function settlePendingWork(ctx: OperationContext): SettledWork {
       request.failureReason = 'ACCOUNT_LIMIT_EXCEEDED';
       continue;
     }
-    const id = freshId(() => ids.accountId(), (candidate) => state.accounts.has(candidate));
+    const id = freshId(
+      () => ids.accountId(),
+      (candidate) => state.accounts.has(candidate),
+    );
     state.accounts.set(id, {
       id,
       name: request.accountName,

@@ -120,9 +120,7 @@ export function parseState(text: string): RestoredState {
     managementAccountId: d.managementAccountId,
     root: { ...d.root },
     ous: new Map(d.organizationalUnits.map((ou) => [ou.id, ou])),
-    accounts: new Map(
-      d.accounts.map(({ closeRequestedAt, ...account }) => [account.id, { ...account, ...(closeRequestedAt ? { closeRequestedAt } : {}) }]),
-    ),
+    accounts: new Map(d.accounts.map(({ closeRequestedAt, ...account }) => [account.id, { ...account, ...(closeRequestedAt ? { closeRequestedAt } : {}) }])),
     policies: new Map(d.policies.map((policy) => [policy.id, policy])),
     attachments: new Map(Object.entries(d.attachments)),
     tags: new Map(Object.entries(d.tags)),

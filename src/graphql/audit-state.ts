@@ -44,7 +44,11 @@ export async function readTargetState(port: OrganizationsReader, targetId: strin
 }
 
 /** The type of a policy, when it exists; the change itself reports a missing policy. */
-export async function policyTypeOf(port: OrganizationsReader, policyId: string, describe = () => port.describePolicy(policyId)): Promise<PolicyType | undefined> {
+export async function policyTypeOf(
+  port: OrganizationsReader,
+  policyId: string,
+  describe = () => port.describePolicy(policyId),
+): Promise<PolicyType | undefined> {
   try {
     return (await describe()).type;
   } catch (error) {

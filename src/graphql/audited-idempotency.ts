@@ -51,7 +51,10 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
       const { ownerToken } = claim;
       return {
         kind: 'run',
-        release: () => ctx.idempotency.release(scope, ownerToken).catch((err) => ctx.logger.error({ err, operation: intent.operation }, 'idempotency key could not be released')),
+        release: () =>
+          ctx.idempotency
+            .release(scope, ownerToken)
+            .catch((err) => ctx.logger.error({ err, operation: intent.operation }, 'idempotency key could not be released')),
         complete: async (auditEventId, value) => {
           for (let attempt = 1; ; attempt += 1) {
             try {
@@ -59,7 +62,8 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
             } catch (err) {
               // Left unfinished, the key makes retries wait (IN_USE) until the reconciler completes
               // it from the recorded SUCCEEDED result: never a second run.
-              if (attempt >= COMPLETE_ATTEMPTS) return ctx.logger.error({ err, operation: intent.operation }, 'idempotency result could not be stored; left to the reconciler');
+              if (attempt >= COMPLETE_ATTEMPTS)
+                return ctx.logger.error({ err, operation: intent.operation }, 'idempotency result could not be stored; left to the reconciler');
               await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** attempt));
             }
           }
@@ -76,8 +80,12 @@ export async function claimIdempotencyKey<T>(ctx: GraphQLContext, intent: Mutati
  */
 export function requireValue<T>(result: AuditedResult<T>): T {
   if (result.value !== null && result.value !== undefined) return result.value;
-  throw new OrgqlError('CONFLICT', 'The call that first used this idempotencyKey made this change, but its answer was lost and cannot be replayed; see auditEventId.', {
-    reason: 'IDEMPOTENCY_KEY_SETTLED',
-    auditEventId: result.auditEventId,
-  });
+  throw new OrgqlError(
+    'CONFLICT',
+    'The call that first used this idempotencyKey made this change, but its answer was lost and cannot be replayed; see auditEventId.',
+    {
+      reason: 'IDEMPOTENCY_KEY_SETTLED',
+      auditEventId: result.auditEventId,
+    },
+  );
 }

@@ -71,9 +71,13 @@ export async function runAudited<T>(
     // An unusable or conflicting key still leaves a mutation attempt: it is recorded (without the
     // key, which belongs to the other call) and refused. Only an unreachable store is not recorded.
     if (isOrgqlError(error) && (error.code === 'BAD_USER_INPUT' || error.code === 'CONFLICT')) {
-      return runAudited<T>(ctx, { ...intent, arguments: compactArguments(intent.arguments), idempotencyKey: undefined, readState: undefined, policyType: undefined }, async () => {
-        throw error;
-      });
+      return runAudited<T>(
+        ctx,
+        { ...intent, arguments: compactArguments(intent.arguments), idempotencyKey: undefined, readState: undefined, policyType: undefined },
+        async () => {
+          throw error;
+        },
+      );
     }
     throw error;
   }
@@ -127,7 +131,12 @@ export async function runAudited<T>(
   }
   await refreshMirror(ctx, intent, mutated, auditEventId);
   const stateAfter = await readStateSafely(ctx, intent, mutated.value);
-  await recordResultSafely(ctx, auditEventId, { outcome: 'SUCCEEDED', upstreamRequestId: mutated.upstreamRequestId, stateAfter, ...intent.resultIds?.(mutated.value) });
+  await recordResultSafely(ctx, auditEventId, {
+    outcome: 'SUCCEEDED',
+    upstreamRequestId: mutated.upstreamRequestId,
+    stateAfter,
+    ...intent.resultIds?.(mutated.value),
+  });
   await idempotency.complete(auditEventId, mutated.value);
   return { value: mutated.value, auditEventId };
 }
@@ -180,7 +189,10 @@ async function refreshMirrorRefs<T>(
     if (refs.length === 0) return;
     await ctx.mirror.refresh(refs, { kind: 'MUTATION', auditEventId, upstreamRequestId });
   } catch (error) {
-    ctx.logger.warn({ err: error, operation: intent.operation, auditEventId }, 'the mirror could not re-read what a change touched; the next refresh repairs it');
+    ctx.logger.warn(
+      { err: error, operation: intent.operation, auditEventId },
+      'the mirror could not re-read what a change touched; the next refresh repairs it',
+    );
   }
 }
 

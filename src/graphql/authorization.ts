@@ -46,7 +46,9 @@ function guard<Context>(
         // is throttled (and its audit rows with it) like any other (issue 11 item 5).
         if (isMutation) await hooks.beforeMutation?.(context, fieldName);
         if (!hasPermission(principal.roles, required)) {
-          throw new OrgqlError('FORBIDDEN', `Your role does not allow ${info.parentType.name}.${fieldName} (it needs ${required}).`, { requiredPermission: required });
+          throw new OrgqlError('FORBIDDEN', `Your role does not allow ${info.parentType.name}.${fieldName} (it needs ${required}).`, {
+            requiredPermission: required,
+          });
         }
       } catch (error) {
         if (isMutation && error instanceof OrgqlError) await hooks.onMutationRefused(context, fieldName, args, error);

@@ -32,9 +32,13 @@ export function buildExecutableSchema(options: { limitMutations: (identity: stri
 async function recordRefusal(ctx: GraphQLContext, operation: string, args: Record<string, unknown>, error: OrgqlError): Promise<void> {
   const { idempotencyKey: _key, ...recorded } = args;
   try {
-    await runAudited(ctx, { operation, upstreamAction: 'None', targetType: undefined, targetId: undefined, arguments: compactArguments(recorded), touches: () => [] }, async () => {
-      throw error;
-    });
+    await runAudited(
+      ctx,
+      { operation, upstreamAction: 'None', targetType: undefined, targetId: undefined, arguments: compactArguments(recorded), touches: () => [] },
+      async () => {
+        throw error;
+      },
+    );
   } catch (thrown) {
     // runAudited rethrows the refusal after recording it; anything else (the audit log being down)
     // is logged, and the caller still gets the refusal.

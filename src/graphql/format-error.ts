@@ -3,9 +3,7 @@ import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/error
 import { isOrgqlError } from '../domain/errors';
 
 /** Apollo's request-level codes (parse, validation, bad variables): safe to show as they are. */
-const REQUEST_ERROR_CODES = new Set<string>(
-  Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR),
-);
+const REQUEST_ERROR_CODES = new Set<string>(Object.values(ApolloServerErrorCode).filter((code) => code !== ApolloServerErrorCode.INTERNAL_SERVER_ERROR));
 
 /**
  * The one place where errors become GraphQL errors.

@@ -8,7 +8,11 @@ import { renderLandingPage } from './landing-page';
 export function landingPagePlugin(graphqlPath: string, graphqlUrl: () => string): ApolloServerPlugin {
   return {
     async serverWillStart() {
-      return { async renderLandingPage() { return { html: async () => renderLandingPage(graphqlPath, graphqlUrl()) }; } };
+      return {
+        async renderLandingPage() {
+          return { html: async () => renderLandingPage(graphqlPath, graphqlUrl()) };
+        },
+      };
     },
   };
 }

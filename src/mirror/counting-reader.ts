@@ -1,9 +1,21 @@
 import type { OrganizationsReader } from '../domain/ports';
 
 const READS: ReadonlyArray<keyof OrganizationsReader> = [
-  'describeOrganization', 'listRoots', 'listOrganizationalUnitsForParent', 'listAccountsForParent', 'listParent', 'describeAccount',
-  'describeOrganizationalUnit', 'listTagsForResource', 'describePolicy', 'listPolicies', 'listPoliciesForTarget', 'listTargetsForPolicy',
-  'describeEffectivePolicy', 'describeCreateAccountStatus', 'listCreateAccountStatuses',
+  'describeOrganization',
+  'listRoots',
+  'listOrganizationalUnitsForParent',
+  'listAccountsForParent',
+  'listParent',
+  'describeAccount',
+  'describeOrganizationalUnit',
+  'listTagsForResource',
+  'describePolicy',
+  'listPolicies',
+  'listPoliciesForTarget',
+  'listTargetsForPolicy',
+  'describeEffectivePolicy',
+  'describeCreateAccountStatus',
+  'listCreateAccountStatuses',
 ];
 
 /** The reader with a count of the calls made through it (a sync reports what it cost). */

@@ -28,8 +28,15 @@ const DEFAULT_POLICY_OF_TYPE: Readonly<Record<string, string>> = {
 
 /** Calls whose effects the mirror does not hold (delegation, resource policy, trusted access, handshakes). */
 const NOT_MIRRORED = new Set([
-  'RegisterDelegatedAdministrator', 'DeregisterDelegatedAdministrator', 'PutResourcePolicy', 'DeleteResourcePolicy',
-  'EnableAWSServiceAccess', 'DisableAWSServiceAccess', 'InviteAccountToOrganization', 'DeclineHandshake', 'CancelHandshake',
+  'RegisterDelegatedAdministrator',
+  'DeregisterDelegatedAdministrator',
+  'PutResourcePolicy',
+  'DeleteResourcePolicy',
+  'EnableAWSServiceAccess',
+  'DisableAWSServiceAccess',
+  'InviteAccountToOrganization',
+  'DeclineHandshake',
+  'CancelHandshake',
 ]);
 
 /** A member at a path, matching names case-insensitively (CloudTrail's casing of nested members varies). */
@@ -71,7 +78,10 @@ function refsForCall(record: CloudTrailRecord): EventRefresh {
       case 'DetachPolicy': {
         const policyId = need(idAt(request, 'policyId'), 'requestParameters.policyId');
         const targetId = need(idAt(request, 'targetId'), 'requestParameters.targetId');
-        return [{ kind: 'ATTACHMENTS', targetId }, { kind: 'TARGETS', policyId }];
+        return [
+          { kind: 'ATTACHMENTS', targetId },
+          { kind: 'TARGETS', policyId },
+        ];
       }
       case 'CreatePolicy': {
         const id = need(idAt(response, 'policy', 'policySummary', 'id'), 'responseElements.policy.policySummary.id');
@@ -101,7 +111,12 @@ function refsForCall(record: CloudTrailRecord): EventRefresh {
         const id = need(idAt(response, 'organizationalUnit', 'id'), 'responseElements.organizationalUnit.id');
         const parentId = need(idAt(request, 'parentId'), 'requestParameters.parentId');
         // A new OU gets the enabled types' AWS-managed policies attached.
-        return [{ kind: 'ORGANIZATIONAL_UNIT', id }, { kind: 'CHILDREN', parentId }, { kind: 'ATTACHMENTS', targetId: id }, { kind: 'TAGS', resourceId: id }];
+        return [
+          { kind: 'ORGANIZATIONAL_UNIT', id },
+          { kind: 'CHILDREN', parentId },
+          { kind: 'ATTACHMENTS', targetId: id },
+          { kind: 'TAGS', resourceId: id },
+        ];
       }
       case 'UpdateOrganizationalUnit':
       case 'DeleteOrganizationalUnit':
@@ -110,7 +125,11 @@ function refsForCall(record: CloudTrailRecord): EventRefresh {
         const id = need(idAt(request, 'accountId'), 'requestParameters.accountId');
         const source = need(idAt(request, 'sourceParentId'), 'requestParameters.sourceParentId');
         const destination = need(idAt(request, 'destinationParentId'), 'requestParameters.destinationParentId');
-        return [{ kind: 'ACCOUNT', id }, { kind: 'CHILDREN', parentId: source }, { kind: 'CHILDREN', parentId: destination }];
+        return [
+          { kind: 'ACCOUNT', id },
+          { kind: 'CHILDREN', parentId: source },
+          { kind: 'CHILDREN', parentId: destination },
+        ];
       }
       case 'CreateAccount':
       case 'CreateGovCloudAccount':
@@ -146,7 +165,11 @@ function createAccountResult(record: CloudTrailRecord): EntityRef[] | EventRefre
   const accountId = idAt(status, 'accountId');
   if (idAt(status, 'state') !== 'SUCCEEDED' || !accountId) return { kind: 'NONE', reason: 'FAILED_CALL' };
   // A new account is placed under the root with the enabled types' AWS-managed policies attached.
-  return [{ kind: 'ACCOUNT', id: accountId }, { kind: 'ATTACHMENTS', targetId: accountId }, { kind: 'TAGS', resourceId: accountId }];
+  return [
+    { kind: 'ACCOUNT', id: accountId },
+    { kind: 'ATTACHMENTS', targetId: accountId },
+    { kind: 'TAGS', resourceId: accountId },
+  ];
 }
 
 /** Accepting an INVITE handshake makes the invited account join; ENABLE_ALL_FEATURES changes the organization. */
@@ -157,7 +180,11 @@ function acceptHandshake(record: CloudTrailRecord): EntityRef[] | EventRefresh {
   const parties = memberAt(handshake, 'parties');
   const account = Array.isArray(parties) ? parties.find((party) => idAt(party, 'type') === 'ACCOUNT') : undefined;
   const accountId = idAt(account, 'id');
-  if (action === 'INVITE' && accountId) return [{ kind: 'ACCOUNT', id: accountId }, { kind: 'ATTACHMENTS', targetId: accountId }];
+  if (action === 'INVITE' && accountId)
+    return [
+      { kind: 'ACCOUNT', id: accountId },
+      { kind: 'ATTACHMENTS', targetId: accountId },
+    ];
   // Without the response the joining account is unknown: read everything again.
   return { kind: 'FULL_SYNC', reason: 'AcceptHandshake without the handshake in responseElements' };
 }

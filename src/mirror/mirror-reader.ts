@@ -14,7 +14,10 @@ import { effectivePolicyFromSnapshot } from './snapshot-effective-policy';
  * - tags of a resource not yet synced (tags are synced after the tree, see sync-plan.ts);
  * - create-account requests, which are requests in flight, not part of the organization.
  */
-export type MirrorFallback = Pick<OrganizationsReader, 'describeEffectivePolicy' | 'listTagsForResource' | 'describeCreateAccountStatus' | 'listCreateAccountStatuses'>;
+export type MirrorFallback = Pick<
+  OrganizationsReader,
+  'describeEffectivePolicy' | 'listTagsForResource' | 'describeCreateAccountStatus' | 'listCreateAccountStatuses'
+>;
 
 function summaryOf(policy: Policy): PolicySummary {
   return { id: policy.id, arn: policy.arn, name: policy.name, description: policy.description, type: policy.type, awsManaged: policy.awsManaged };
@@ -51,10 +54,14 @@ export function mirrorReader(snapshot: MirrorSnapshot, fallback?: MirrorFallback
       return [...(snapshot.get('ROOTS') ?? [])];
     },
     async listOrganizationalUnitsForParent(parentId) {
-      return children('ListOrganizationalUnitsForParent', parentId).ous.map((id) => snapshot.get('ORGANIZATIONAL_UNIT', id)).filter((ou): ou is OrganizationalUnit => ou !== undefined);
+      return children('ListOrganizationalUnitsForParent', parentId)
+        .ous.map((id) => snapshot.get('ORGANIZATIONAL_UNIT', id))
+        .filter((ou): ou is OrganizationalUnit => ou !== undefined);
     },
     async listAccountsForParent(parentId) {
-      return children('ListAccountsForParent', parentId).accounts.map((id) => snapshot.get('ACCOUNT', id)).filter((a): a is Account => a !== undefined);
+      return children('ListAccountsForParent', parentId)
+        .accounts.map((id) => snapshot.get('ACCOUNT', id))
+        .filter((a): a is Account => a !== undefined);
     },
     async listParent(childId) {
       guardIds('ListParents', { ChildId: childId });
@@ -87,13 +94,19 @@ export function mirrorReader(snapshot: MirrorSnapshot, fallback?: MirrorFallback
       return policy(policyId);
     },
     async listPolicies(type) {
-      return (snapshot.get('POLICIES', type) ?? []).map((id) => snapshot.get('POLICY', id)).filter((p): p is Policy => p !== undefined).map(summaryOf);
+      return (snapshot.get('POLICIES', type) ?? [])
+        .map((id) => snapshot.get('POLICY', id))
+        .filter((p): p is Policy => p !== undefined)
+        .map(summaryOf);
     },
     async listPoliciesForTarget(targetId, type) {
       guardIds('ListPoliciesForTarget', { TargetId: targetId });
       if (!isNode(targetId)) throw notFound('TargetNotFoundException', targetId);
       const ids = snapshot.get('ATTACHMENTS', targetId)?.[type] ?? [];
-      return ids.map((id) => snapshot.get('POLICY', id)).filter((p): p is Policy => p !== undefined).map(summaryOf);
+      return ids
+        .map((id) => snapshot.get('POLICY', id))
+        .filter((p): p is Policy => p !== undefined)
+        .map(summaryOf);
     },
     async listTargetsForPolicy(policyId) {
       guardIds('ListTargetsForPolicy', { PolicyId: policyId });
@@ -107,7 +120,9 @@ export function mirrorReader(snapshot: MirrorSnapshot, fallback?: MirrorFallback
     },
     async describeCreateAccountStatus(requestId) {
       if (fallback) return fallback.describeCreateAccountStatus(requestId);
-      throw new OrgqlError('NOT_FOUND', `The mirror does not hold create-account request ${requestId}; ask upstream.`, { upstreamException: 'CreateAccountStatusNotFoundException' });
+      throw new OrgqlError('NOT_FOUND', `The mirror does not hold create-account request ${requestId}; ask upstream.`, {
+        upstreamException: 'CreateAccountStatusNotFoundException',
+      });
     },
     async listCreateAccountStatuses() {
       return fallback ? fallback.listCreateAccountStatuses() : [];

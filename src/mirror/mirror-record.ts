@@ -32,7 +32,16 @@ export interface RecordData {
 export type RecordKind = keyof RecordData;
 
 export const RECORD_KINDS: readonly RecordKind[] = [
-  'ORGANIZATION', 'ROOTS', 'ACCOUNT', 'ORGANIZATIONAL_UNIT', 'CHILDREN', 'POLICY', 'POLICIES', 'ATTACHMENTS', 'TARGETS', 'TAGS',
+  'ORGANIZATION',
+  'ROOTS',
+  'ACCOUNT',
+  'ORGANIZATIONAL_UNIT',
+  'CHILDREN',
+  'POLICY',
+  'POLICIES',
+  'ATTACHMENTS',
+  'TARGETS',
+  'TAGS',
 ];
 
 export function recordKey(kind: RecordKind, id = ''): string {

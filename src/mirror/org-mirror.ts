@@ -120,7 +120,12 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     });
 
   /** Persists changed records as a new version and serves it here. */
-  const commit = (updates: readonly RecordUpdate[], head: { syncedAt?: Date; tagsSyncedAt?: Date; status?: MirrorState }, cause: RefreshCause, fromSync = false) =>
+  const commit = (
+    updates: readonly RecordUpdate[],
+    head: { syncedAt?: Date; tagsSyncedAt?: Date; status?: MirrorState },
+    cause: RefreshCause,
+    fromSync = false,
+  ) =>
     serially(async () => {
       const fresh = fromSync && writtenDuringSync ? updates.filter((u) => !writtenDuringSync!.has(u.key)) : updates;
       const diff = diffUpdates(snapshot, fresh);
@@ -154,12 +159,20 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
     writtenDuringSync = new Set();
     try {
       const read = await readOrganization(counted.reader, settings);
-      const treeChanges = await commit(fullReadUpdates(snapshot, read, (key) => !TAG_KEY(key)), { syncedAt: now(), status: 'READY' }, { kind: cause }, true);
+      const treeChanges = await commit(
+        fullReadUpdates(snapshot, read, (key) => !TAG_KEY(key)),
+        { syncedAt: now(), status: 'READY' },
+        { kind: cause },
+        true,
+      );
       state = 'READY';
       lastError = undefined;
       failures = 0;
       if (hadState) await tellDrift(treeChanges, { kind: cause });
-      logger.info({ version: snapshot.version, calls: counted.calls(), ms: Date.now() - started, changed: treeChanges.length }, 'mirror synced (tree and policies)');
+      logger.info(
+        { version: snapshot.version, calls: counted.calls(), ms: Date.now() - started, changed: treeChanges.length },
+        'mirror synced (tree and policies)',
+      );
       writtenDuringSync = new Set();
       const tags = await readTags(counted.reader, snapshot, settings);
       const tagChanges = await commit(fullReadUpdates(snapshot, tags, TAG_KEY), { tagsSyncedAt: now() }, { kind: cause }, true);
@@ -255,7 +268,10 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
   settler.unref();
   leadership.start((leader) => {
     logger.info({ leader }, leader ? 'this replica leads the mirror (runs syncs)' : 'this replica follows the mirror');
-    if (leader) void pull().catch(() => undefined).then(schedule);
+    if (leader)
+      void pull()
+        .catch(() => undefined)
+        .then(schedule);
     else clearTimeout(periodic);
   });
 
@@ -317,7 +333,12 @@ export async function startOrgMirror(deps: MirrorDeps): Promise<OrgMirror> {
       const deadline = Date.now() + settings.syncRequestTimeoutMs;
       while (Date.now() < deadline) {
         const persisted = await store.head();
-        if (persisted.syncedAt && persisted.syncedAt.getTime() >= asked && persisted.tagsSyncedAt && persisted.tagsSyncedAt.getTime() >= persisted.syncedAt.getTime()) {
+        if (
+          persisted.syncedAt &&
+          persisted.syncedAt.getTime() >= asked &&
+          persisted.tagsSyncedAt &&
+          persisted.tagsSyncedAt.getTime() >= persisted.syncedAt.getTime()
+        ) {
           await pull();
           return status();
         }

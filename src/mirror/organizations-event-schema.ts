@@ -34,8 +34,14 @@ const detail = z.looseObject({
   awsRegion: text(64),
   sourceIPAddress: text(256).optional(),
   userAgent: z.string().max(4096).optional(),
-  requestParameters: members.nullable().optional().transform((v) => v ?? null),
-  responseElements: members.nullable().optional().transform((v) => v ?? null),
+  requestParameters: members
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
+  responseElements: members
+    .nullable()
+    .optional()
+    .transform((v) => v ?? null),
   serviceEventDetails: members.optional(),
   errorCode: text(256).optional(),
   errorMessage: z.string().max(8192).optional(),
@@ -74,7 +80,9 @@ export function parseOrganizationsEvent(value: unknown): EventParseResult {
     return {
       ok: false,
       code: 'FOREIGN_EVENT',
-      problems: [`only events with source "${ORGANIZATIONS_EVENT_SOURCE}" and detail-type "${API_CALL_DETAIL_TYPE}" (or "${SERVICE_EVENT_DETAIL_TYPE}") are accepted`],
+      problems: [
+        `only events with source "${ORGANIZATIONS_EVENT_SOURCE}" and detail-type "${API_CALL_DETAIL_TYPE}" (or "${SERVICE_EVENT_DETAIL_TYPE}") are accepted`,
+      ],
     };
   }
   const parsed = envelope.safeParse(value);

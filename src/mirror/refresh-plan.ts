@@ -46,12 +46,17 @@ async function orGone<T>(read: Promise<T>): Promise<T | null> {
  * attached (DisablePolicyType detaches them all), and a change of attachments re-reads the
  * targets of the policies concerned. Each entity is read at most once per refresh.
  */
-export async function readRefs(reader: OrganizationsReader, snapshot: MirrorSnapshot, refs: readonly EntityRef[], concurrency: number): Promise<RecordUpdate[]> {
+export async function readRefs(
+  reader: OrganizationsReader,
+  snapshot: MirrorSnapshot,
+  refs: readonly EntityRef[],
+  concurrency: number,
+): Promise<RecordUpdate[]> {
   const updates = new Map<string, unknown>();
   const seen = new Set<string>();
   const get = <K extends RecordKind>(kind: K, id = ''): RecordData[K] | undefined => {
     const key = recordKey(kind, id);
-    return (updates.has(key) ? updates.get(key) ?? undefined : snapshot.getByKey(key)) as RecordData[K] | undefined;
+    return (updates.has(key) ? (updates.get(key) ?? undefined) : snapshot.getByKey(key)) as RecordData[K] | undefined;
   };
   const put = <K extends RecordKind>(kind: K, id: string, data: RecordData[K] | null) => updates.set(recordKey(kind, id), data);
   let pending: EntityRef[] = [];
@@ -154,7 +159,8 @@ export async function readRefs(reader: OrganizationsReader, snapshot: MirrorSnap
           if (before) want({ kind: 'POLICIES', type: before.type });
           for (const target of get('TARGETS', ref.id) ?? []) {
             const attachments = get('ATTACHMENTS', target.id);
-            if (attachments && before) put('ATTACHMENTS', target.id, { ...attachments, [before.type]: (attachments[before.type] ?? []).filter((id) => id !== ref.id) });
+            if (attachments && before)
+              put('ATTACHMENTS', target.id, { ...attachments, [before.type]: (attachments[before.type] ?? []).filter((id) => id !== ref.id) });
           }
           put('POLICY', ref.id, null);
           put('TARGETS', ref.id, null);
@@ -169,7 +175,11 @@ export async function readRefs(reader: OrganizationsReader, snapshot: MirrorSnap
       case 'POLICIES': {
         const summaries = await reader.listPolicies(ref.type);
         const before = new Set(get('POLICIES', ref.type) ?? []);
-        put('POLICIES', ref.type, summaries.map((p) => p.id));
+        put(
+          'POLICIES',
+          ref.type,
+          summaries.map((p) => p.id),
+        );
         for (const summary of summaries) {
           const known = get('POLICY', summary.id);
           const { content: _content, ...knownSummary } = known ?? { content: '' };

@@ -46,7 +46,13 @@ export async function readOrganization(reader: OrganizationsReader, options: Syn
   }
 
   const summaries = await mapConcurrently(POLICY_TYPES, options.concurrency, (type) => reader.listPolicies(type));
-  POLICY_TYPES.forEach((type, i) => put('POLICIES', type, summaries[i]!.map((p) => p.id)));
+  POLICY_TYPES.forEach((type, i) =>
+    put(
+      'POLICIES',
+      type,
+      summaries[i]!.map((p) => p.id),
+    ),
+  );
   const all = summaries.flat();
   const details = await mapConcurrently(all, options.concurrency, async (summary) => {
     const [policy, targets] = await Promise.all([reader.describePolicy(summary.id), reader.listTargetsForPolicy(summary.id)]);

@@ -34,7 +34,9 @@ function asUsageError(error: unknown, flag: string): unknown {
 export function registerApiKeyCommands(program: Command, loadConfig: () => Config): void {
   const apikey = program
     .command('apikey')
-    .description('Manage API keys (Authorization: Bearer <key>); only a hash of each key is stored. While `orgql serve` holds the embedded database, set ORGQL_API_KEY to an admin key');
+    .description(
+      'Manage API keys (Authorization: Bearer <key>); only a hash of each key is stored. While `orgql serve` holds the embedded database, set ORGQL_API_KEY to an admin key',
+    );
 
   apikey
     .command('create')

@@ -22,7 +22,12 @@ export function registerAuditCheckpointRoute(app: HttpApp, checkpointing: Checkp
     const taking = checkpointing.takeNow();
     if (!taking) {
       return reply.code(503).send({
-        errors: [{ message: 'Audit checkpoints are off in this gateway: its signing key could not be created (set ORGQL_AUDIT_SIGNING_KEY).', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+        errors: [
+          {
+            message: 'Audit checkpoints are off in this gateway: its signing key could not be created (set ORGQL_AUDIT_SIGNING_KEY).',
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
       });
     }
     return checkpointJson(await taking);

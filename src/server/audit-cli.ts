@@ -44,10 +44,7 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
       const { from, to } = range(flags);
       const config = loadConfig();
       const [report, checkpoints] = await withDatabaseOrGateway<[ChainVerification, CheckpointReport | Error | null | 'remote']>(config, {
-        local: async (db) => [
-          await new PrismaAuditLog(db.prisma).verifyChain(from, to),
-          await checkCheckpoints(db.prisma, config),
-        ],
+        local: async (db) => [await new PrismaAuditLog(db.prisma).verifyChain(from, to), await checkCheckpoints(db.prisma, config)],
         // The checkpoints are held against the database's rows, which only the gateway can read now: it checks them.
         remote: (gateway) => verifyThrough(gateway, from, to),
       });
@@ -58,7 +55,9 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
         );
       } else {
         const broken = report.brokenAt!;
-        process.stdout.write(`BROKEN at sequence ${broken.sequence}${broken.eventId ? ` (event ${broken.eventId})` : ''}: ${broken.reason}: ${broken.message}\n`);
+        process.stdout.write(
+          `BROKEN at sequence ${broken.sequence}${broken.eventId ? ` (event ${broken.eventId})` : ''}: ${broken.reason}: ${broken.message}\n`,
+        );
       }
       // A chain that verifies on its own may still have been rewritten whole: the checkpoints say.
       const checkpointsHold = printCheckpoints(checkpoints);
@@ -82,7 +81,9 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
           return { ...answer, file: answer.file && `the gateway's checkpoint directory (${answer.file})` };
         },
       });
-      process.stdout.write(`checkpoint: sequence ${taken.sequence}, hash ${taken.hash}, ${taken.file ? `written to ${taken.file}` : 'already signed (no row since the newest checkpoint)'}\n`);
+      process.stdout.write(
+        `checkpoint: sequence ${taken.sequence}, hash ${taken.hash}, ${taken.file ? `written to ${taken.file}` : 'already signed (no row since the newest checkpoint)'}\n`,
+      );
     });
 
   audit
@@ -93,7 +94,8 @@ export function addAuditCommands(program: Command, loadConfig: () => Config): vo
     .option('--format <ndjson|csv>', 'output format (default ndjson)', 'ndjson')
     .action(async (flags: RangeFlags & { format: string }) => {
       const { from, to } = range(flags);
-      if (flags.format !== 'ndjson' && flags.format !== 'csv') throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`], 'Invalid option');
+      if (flags.format !== 'ndjson' && flags.format !== 'csv')
+        throw new ConfigError([`--format: must be ndjson or csv (got ${JSON.stringify(flags.format)})`], 'Invalid option');
       const format: ExportFormat = flags.format;
       await withDatabaseOrGateway(loadConfig(), {
         local: (db) => pipeline(Readable.from(formatExport(exportRows(db.prisma, from, to), format)), process.stdout, { end: false }),
@@ -142,7 +144,11 @@ function printCheckpoints(report: CheckpointReport | Error | null | 'remote'): b
  * verifyAuditChain through the running gateway (the same report as PrismaAuditLog.verifyChain), and
  * the gateway's check of the checkpoints in its own checkpoint directory.
  */
-async function verifyThrough(gateway: GatewayClient, from: Date | undefined, to: Date | undefined): Promise<[ChainVerification, CheckpointReport | Error | null | 'remote']> {
+async function verifyThrough(
+  gateway: GatewayClient,
+  from: Date | undefined,
+  to: Date | undefined,
+): Promise<[ChainVerification, CheckpointReport | Error | null | 'remote']> {
   const data = await gateway.graphql<{ verifyAuditChain: ChainVerification }>(
     `query OrgqlCliVerify($from: DateTime, $to: DateTime) {
       verifyAuditChain(from: $from, to: $to) {

@@ -42,6 +42,8 @@ export function registerAuthentication(app: HttpApp, authenticate: Authenticator
 /** For plain HTTP routes: answers 403 and returns false when the caller lacks the permission. */
 export function requirePermission(request: FastifyRequest, reply: FastifyReply, permission: Permission): boolean {
   if (request.principal && hasPermission(request.principal.roles, permission)) return true;
-  void reply.code(403).send({ errors: [{ message: `Your role does not allow this (it needs ${permission}).`, extensions: { code: 'FORBIDDEN', requiredPermission: permission } }] });
+  void reply.code(403).send({
+    errors: [{ message: `Your role does not allow this (it needs ${permission}).`, extensions: { code: 'FORBIDDEN', requiredPermission: permission } }],
+  });
   return false;
 }

@@ -55,7 +55,10 @@ export function createEventEvidence(lookup: OwnChangeLookup, logger: Logger, win
         candidates.find((c) => c.upstreamRequestId === undefined && !proofs.has(c.intent.id) && parametersMatch(c.intent, call.requestParameters ?? null));
       if (!match) return undefined;
       keep(match.intent.id, { ...base, matchedBy: byRequestId ? 'requestID' : 'action and parameters' });
-      logger.info({ intentId: match.intent.id, eventId: call.eventId, requestId: call.requestId, eventName: call.eventName }, 'organizations event is the CloudTrail record of an orgql call whose outcome was unknown');
+      logger.info(
+        { intentId: match.intent.id, eventId: call.eventId, requestId: call.requestId, eventName: call.eventName },
+        'organizations event is the CloudTrail record of an orgql call whose outcome was unknown',
+      );
       return match.intent.id;
     },
     async verdictFor(intent, result) {

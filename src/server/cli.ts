@@ -52,7 +52,10 @@ export function buildCli(): Command {
     .option('--latency-ms <n>', 'delay added to every call (default 0)')
     .option('--throttle', "answer TooManyRequestsException beyond AWS's documented per-API rates")
     .option('--fail-rate <p>', 'probability (0-1) of a random ServiceException (HTTP 500)')
-    .option('--events-to <url>', 'POST an EventBridge event (CloudTrail record) here after every successful change, e.g. http://127.0.0.1:4000/events/organizations')
+    .option(
+      '--events-to <url>',
+      'POST an EventBridge event (CloudTrail record) here after every successful change, e.g. http://127.0.0.1:4000/events/organizations',
+    )
     .option('--events-header <header>', "header sent with each event, e.g. 'authorization: Bearer <events key>' (repeatable)", collect)
     .option('--state <FILE>', 'save the organization in FILE after each change and restore it from there at start (--seed then applies only to a new file)')
     .option('--reset', 'with --state: start over from the seed, replacing what FILE holds')

@@ -160,7 +160,12 @@ const envSchema = z.object({
   ORGQL_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ORGQL_MIRROR_REFRESH_S: z.coerce.number().int().min(1).max(86_400).default(300),
   ORGQL_MIRROR_READY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  ORGQL_MIRROR_MAX_AGE_S: z.coerce.number().int().min(0).max(30 * 86_400).default(3600),
+  ORGQL_MIRROR_MAX_AGE_S: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(3600),
   ORGQL_MIRROR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   ORGQL_MIRROR_LEADER_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   ORGQL_MIRROR_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
@@ -265,7 +270,14 @@ function upstreamConfig(e: z.infer<typeof envSchema>, client: ClientSettings, da
         : { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' };
     return { kind: 'client', client, target: { kind: 'endpoint', endpoint: e.ORGQL_ORGANIZATIONS_ENDPOINT, region: e.AWS_REGION, credentials } };
   }
-  return { kind: 'embedded-emulator', seed: e.ORGQL_EMULATOR_SEED, statePath: path.join(dataDir, EMULATOR_STATE_FILE), port: e.ORGQL_EMULATOR_PORT, region: e.AWS_REGION, client };
+  return {
+    kind: 'embedded-emulator',
+    seed: e.ORGQL_EMULATOR_SEED,
+    statePath: path.join(dataDir, EMULATOR_STATE_FILE),
+    port: e.ORGQL_EMULATOR_PORT,
+    region: e.AWS_REGION,
+    client,
+  };
 }
 
 /** The seed is `demo`, `empty` or a file; a file that is not there is named now, not at start-up. */

@@ -3,7 +3,14 @@ import { OrgqlError } from '../domain/errors';
 import type { OrgMirror } from '../mirror/org-mirror';
 
 const OFF: MirrorStatusReport = {
-  state: 'EMPTY', version: 0, syncedAt: null, tagsSyncedAt: null, leader: false, lastError: 'the mirror is off (ORGQL_MIRROR=off)', lastSyncDurationMs: undefined, upstreamCallsLastSync: undefined,
+  state: 'EMPTY',
+  version: 0,
+  syncedAt: null,
+  tagsSyncedAt: null,
+  leader: false,
+  lastError: 'the mirror is off (ORGQL_MIRROR=off)',
+  lastSyncDurationMs: undefined,
+  upstreamCallsLastSync: undefined,
 };
 
 /** ORGQL_MIRROR=off: nothing is mirrored and every request reads upstream. */

@@ -23,7 +23,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * unfinished, its record may be written any moment, so it waits for it (up to `waitMs`). Mutations
  * started more than `windowMs` ago are not waited for (the reconciler settles them).
  */
-export async function findOwnChange<T>(ownChanges: OwnChanges, action: string, probe: () => Promise<T | undefined>, waitMs = 15_000, windowMs = 120_000): Promise<T | undefined> {
+export async function findOwnChange<T>(
+  ownChanges: OwnChanges,
+  action: string,
+  probe: () => Promise<T | undefined>,
+  waitMs = 15_000,
+  windowMs = 120_000,
+): Promise<T | undefined> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     // Unfinished first: a result written between the two reads is then seen by the probe.
@@ -57,7 +63,13 @@ export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
   let tail: Promise<void> = Promise.resolve();
 
   const isOwn = async (requestId: string, action: string): Promise<boolean> =>
-    (await findOwnChange(ownChanges, action, async () => ((await ownChanges.isOwnRequest(requestId)) ? true : undefined), options.inFlightWaitMs, options.inFlightWindowMs)) === true;
+    (await findOwnChange(
+      ownChanges,
+      action,
+      async () => ((await ownChanges.isOwnRequest(requestId)) ? true : undefined),
+      options.inFlightWaitMs,
+      options.inFlightWindowMs,
+    )) === true;
 
   async function record(changes: readonly MirrorChange[], cause: RefreshCause): Promise<void> {
     if (cause.kind === 'MUTATION') return;
@@ -82,7 +94,9 @@ export function createDriftAudit(options: DriftAuditOptions): DriftAudit {
 
   return {
     listener: async (changes, cause) => {
-      tail = tail.then(() => record(changes, cause)).catch((err: unknown) => logger.error({ err, cause: cause.kind }, 'out-of-band change not recorded in the audit log'));
+      tail = tail
+        .then(() => record(changes, cause))
+        .catch((err: unknown) => logger.error({ err, cause: cause.kind }, 'out-of-band change not recorded in the audit log'));
     },
     idle: async () => {
       let seen;

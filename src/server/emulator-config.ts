@@ -54,9 +54,7 @@ const schema = z.object({
   latencyMs: z.coerce.number().int().min(0).max(60_000).default(0),
   throttle: z.boolean().default(false),
   failRate: z.coerce.number().min(0).max(1).default(0),
-  eventsTo: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-    .optional(),
+  eventsTo: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   eventsHeader: z
     .array(headerLine)
     .default([])

@@ -41,7 +41,9 @@ export function lockStateFile(file: string): DataDirLock {
     return holdDataDirLock(file);
   } catch (error) {
     if (error instanceof DataDirInUseError) {
-      throw new EmulatorStateFileError(`The emulator state file ${file} is in use by another orgql process. Stop it, or set ORGQL_DATA_DIR (or --state) to another place.`);
+      throw new EmulatorStateFileError(
+        `The emulator state file ${file} is in use by another orgql process. Stop it, or set ORGQL_DATA_DIR (or --state) to another place.`,
+      );
     }
     throw cannotWrite(file, error);
   }
@@ -50,7 +52,9 @@ export function lockStateFile(file: string): DataDirLock {
 /** A file-system failure, named by its code (EACCES, ENOSPC, EROFS, ...): never mistaken for a socket's. */
 export function cannotWrite(file: string, error: unknown): EmulatorStateFileError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'error';
-  return new EmulatorStateFileError(`The emulator state file ${file} cannot be written (${code}). Check the permissions and free space of its directory, or set ORGQL_DATA_DIR (or --state) to another place.`);
+  return new EmulatorStateFileError(
+    `The emulator state file ${file} cannot be written (${code}). Check the permissions and free space of its directory, or set ORGQL_DATA_DIR (or --state) to another place.`,
+  );
 }
 
 export async function writeStateFile(file: string, text: string): Promise<void> {

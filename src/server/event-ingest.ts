@@ -59,7 +59,13 @@ export function createEventIngest(mirror: EventMirror, logger: Logger, ownCreate
   };
 }
 
-async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEvent, refresh: EventRefresh, ownCreateAccount: OwnCreateAccount): Promise<EventResult> {
+async function apply(
+  mirror: EventMirror,
+  logger: Logger,
+  event: OrganizationsEvent,
+  refresh: EventRefresh,
+  ownCreateAccount: OwnCreateAccount,
+): Promise<EventResult> {
   const { detail } = event;
   const base = { eventId: event.id, eventName: detail.eventName };
   switch (refresh.kind) {
@@ -68,18 +74,31 @@ async function apply(mirror: EventMirror, logger: Logger, event: OrganizationsEv
       const started = Date.now();
       const carId = detail.eventName === 'CreateAccountResult' ? memberAt(detail.serviceEventDetails, 'createAccountStatus', 'id') : undefined;
       const own = typeof carId === 'string' ? await ownCreateAccount(carId) : undefined;
-      const changes = await mirror.refresh(refresh.refs, own ? { kind: 'MUTATION', ...own } : {
-        kind: 'EVENT',
-        eventName: detail.eventName,
-        requestId: detail.requestID,
-        eventId: detail.eventID,
-        eventTime: detail.eventTime,
-        requestParameters: detail.requestParameters,
-        actor: identity.accessKeyId || identity.arn || identity.type
-          ? { ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}), ...(identity.arn ? { arn: identity.arn } : {}), ...(identity.type ? { type: identity.type } : {}) }
-          : undefined,
-      });
-      logger.info({ ...base, requestId: detail.requestID, refs: refresh.refs.length, changes: changes.length, ms: Date.now() - started }, 'organizations event applied to the mirror');
+      const changes = await mirror.refresh(
+        refresh.refs,
+        own
+          ? { kind: 'MUTATION', ...own }
+          : {
+              kind: 'EVENT',
+              eventName: detail.eventName,
+              requestId: detail.requestID,
+              eventId: detail.eventID,
+              eventTime: detail.eventTime,
+              requestParameters: detail.requestParameters,
+              actor:
+                identity.accessKeyId || identity.arn || identity.type
+                  ? {
+                      ...(identity.accessKeyId ? { accessKeyId: identity.accessKeyId } : {}),
+                      ...(identity.arn ? { arn: identity.arn } : {}),
+                      ...(identity.type ? { type: identity.type } : {}),
+                    }
+                  : undefined,
+            },
+      );
+      logger.info(
+        { ...base, requestId: detail.requestID, refs: refresh.refs.length, changes: changes.length, ms: Date.now() - started },
+        'organizations event applied to the mirror',
+      );
       return { ...base, action: 'REFRESHED', changes: changes.length };
     }
     case 'FULL_SYNC':

@@ -19,7 +19,9 @@ export const EVENTS_PATH = '/events/organizations';
 function bodyErrorHandler(error: { statusCode?: number; code?: string }, _request: unknown, reply: FastifyReply) {
   if (error.statusCode === 413) return reply.code(413).send({ error: 'PAYLOAD_TOO_LARGE', problems: ['the body is larger than the gateway accepts'] });
   if (typeof error.code === 'string' && error.code.startsWith('FST_ERR_CTP')) {
-    return reply.code(400).send({ error: 'MALFORMED_EVENT', index: 0, problems: ['the body must be JSON (content-type: application/json): an event or an array of events'] });
+    return reply
+      .code(400)
+      .send({ error: 'MALFORMED_EVENT', index: 0, problems: ['the body must be JSON (content-type: application/json): an event or an array of events'] });
   }
   throw error;
 }

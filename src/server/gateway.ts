@@ -106,7 +106,12 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
           ? `embedded Organizations emulator started with the organization saved in ${statePath}`
           : `embedded Organizations emulator started with a new organization (seed ${seed}), saved in ${statePath}`,
       );
-      target = { kind: 'endpoint', endpoint: emulator.url, region: config.upstream.region, credentials: { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' } };
+      target = {
+        kind: 'endpoint',
+        endpoint: emulator.url,
+        region: config.upstream.region,
+        credentials: { accessKeyId: 'orgql-local', secretAccessKey: 'orgql-local' },
+      };
     } else {
       target = config.upstream.target;
     }
@@ -159,7 +164,16 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       stopOnTerminationSignals: false,
       logger: logger.child({ component: 'apollo' }),
       // No cache hints in the schema: a fixed no-store header instead of Apollo's per-field hook.
-      plugins: [ApolloServerPluginCacheControlDisabled(), noStorePlugin(), ...armor.plugins, landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl), retryAfterPlugin(), idempotentReplayPlugin(), operationObserverPlugin(graphqlOperationRecorder(metrics)), mirrorExtensionsPlugin()],
+      plugins: [
+        ApolloServerPluginCacheControlDisabled(),
+        noStorePlugin(),
+        ...armor.plugins,
+        landingPagePlugin(GRAPHQL_PATH, () => publicGraphqlUrl),
+        retryAfterPlugin(),
+        idempotentReplayPlugin(),
+        operationObserverPlugin(graphqlOperationRecorder(metrics)),
+        mirrorExtensionsPlugin(),
+      ],
     });
     // Tells a database outage (503) from a bug (500) when something fails: see error-handler.ts.
     const databaseAvailable = () => answersWithin(db.ping(), 1500);
@@ -244,7 +258,11 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
 }
 
 /** The in-process emulator on 127.0.0.1 at ORGQL_EMULATOR_PORT, so the AWS CLI can reach it too. */
-async function startEmbeddedEmulator(upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>, logger: Logger, onEvent: (event: OrganizationsEvent) => void) {
+async function startEmbeddedEmulator(
+  upstream: Extract<Config['upstream'], { kind: 'embedded-emulator' }>,
+  logger: Logger,
+  onEvent: (event: OrganizationsEvent) => void,
+) {
   const { seed, statePath, port } = upstream;
   // A seed only builds a new organization: with a saved one, the seed file is not read at all.
   if (seed !== 'demo' && seed !== 'empty' && !existsSync(statePath)) {
@@ -277,7 +295,13 @@ async function answersWithin(probe: Promise<void>, ms: number): Promise<boolean>
     timer = setTimeout(() => resolve(false), ms);
   });
   try {
-    return await Promise.race([probe.then(() => true, () => false), timeout]);
+    return await Promise.race([
+      probe.then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

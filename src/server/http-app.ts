@@ -72,11 +72,7 @@ function publicMirrorStatus(status: MirrorStatusReport) {
 }
 
 /** Adds the GraphQL route; Apollo must have been started (its drain plugin needs the app first). */
-export function mountGraphQL(
-  app: HttpApp,
-  apollo: ApolloServer<GraphQLContext>,
-  contextFor: (request: FastifyRequest) => Promise<GraphQLContext>,
-): void {
+export function mountGraphQL(app: HttpApp, apollo: ApolloServer<GraphQLContext>, contextFor: (request: FastifyRequest) => Promise<GraphQLContext>): void {
   app.route({
     url: GRAPHQL_PATH,
     method: ['GET', 'POST', 'OPTIONS'],

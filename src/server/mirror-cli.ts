@@ -82,7 +82,9 @@ async function withStore<T>(config: Config, work: (store: PrismaMirrorStore, lea
     return await work(new PrismaMirrorStore(db.prisma), leaderRunning);
   } catch (error) {
     if (error instanceof MirrorCliError) throw error;
-    throw new MirrorCliError(`The mirror's state could not be read from the database (have the migrations run? orgql migrate): ${(error as Error).message.split('\n')[0]}`);
+    throw new MirrorCliError(
+      `The mirror's state could not be read from the database (have the migrations run? orgql migrate): ${(error as Error).message.split('\n')[0]}`,
+    );
   } finally {
     await db.close();
   }
@@ -105,7 +107,8 @@ function statusFromDatabase(config: Config): Promise<Record<string, unknown>> {
 
 function syncThroughDatabase(config: Config): Promise<Record<string, unknown>> {
   return withStore(config, async (store, leaderRunning) => {
-    if (!(await leaderRunning())) throw new MirrorCliError('No orgql gateway leads the mirror on this database; start one (orgql serve): it syncs when it starts.');
+    if (!(await leaderRunning()))
+      throw new MirrorCliError('No orgql gateway leads the mirror on this database; start one (orgql serve): it syncs when it starts.');
     const asked = (await store.head()).syncedAt?.getTime() ?? 0;
     await store.requestSync();
     const deadline = Date.now() + 10 * 60_000;

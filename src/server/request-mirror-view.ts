@@ -5,9 +5,21 @@ import type { MirrorSnapshot } from '../mirror/mirror-snapshot';
 import type { OrgMirror } from '../mirror/org-mirror';
 
 const READS: ReadonlyArray<keyof OrganizationsReader> = [
-  'describeOrganization', 'listRoots', 'listOrganizationalUnitsForParent', 'listAccountsForParent', 'listParent', 'describeAccount',
-  'describeOrganizationalUnit', 'listTagsForResource', 'describePolicy', 'listPolicies', 'listPoliciesForTarget', 'listTargetsForPolicy',
-  'describeEffectivePolicy', 'describeCreateAccountStatus', 'listCreateAccountStatuses',
+  'describeOrganization',
+  'listRoots',
+  'listOrganizationalUnitsForParent',
+  'listAccountsForParent',
+  'listParent',
+  'describeAccount',
+  'describeOrganizationalUnit',
+  'listTagsForResource',
+  'describePolicy',
+  'listPolicies',
+  'listPoliciesForTarget',
+  'listTargetsForPolicy',
+  'describeEffectivePolicy',
+  'describeCreateAccountStatus',
+  'listCreateAccountStatuses',
 ];
 
 export type Consistency = 'MIRROR' | 'UPSTREAM';
@@ -49,7 +61,11 @@ for (const name of READS) {
  * UPSTREAM: the SDK reader, as before the mirror existed. Built for every request, so the readers
  * and the delegating methods are shared, not made anew.
  */
-export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsReader, consistency: Consistency): { reader: OrganizationsReader; mirror: RequestMirror } {
+export function requestMirrorView(
+  mirror: OrgMirror,
+  upstream: OrganizationsReader,
+  consistency: Consistency,
+): { reader: OrganizationsReader; mirror: RequestMirror } {
   const fallback: MirrorFallback = upstream;
   let pinned: MirrorSnapshot | undefined = consistency === 'MIRROR' ? mirror.current() : undefined;
   let reader: OrganizationsReader | undefined = pinned ? readerOf(pinned, fallback) : undefined;
@@ -92,8 +108,16 @@ export function requestMirrorView(mirror: OrgMirror, upstream: OrganizationsRead
   delegating.describeCreateAccountStatus = async (requestId: string) => {
     const status = await upstream.describeCreateAccountStatus(requestId);
     const known = await current();
-    if (status.state === 'SUCCEEDED' && status.accountId && known !== upstream && !(pinned?.get('ACCOUNT', status.accountId))) {
-      await view.refresh([{ kind: 'ACCOUNT', id: status.accountId }, { kind: 'TAGS', resourceId: status.accountId }], { kind: 'MUTATION', auditEventId: '', upstreamRequestId: undefined }).catch(() => undefined);
+    if (status.state === 'SUCCEEDED' && status.accountId && known !== upstream && !pinned?.get('ACCOUNT', status.accountId)) {
+      await view
+        .refresh(
+          [
+            { kind: 'ACCOUNT', id: status.accountId },
+            { kind: 'TAGS', resourceId: status.accountId },
+          ],
+          { kind: 'MUTATION', auditEventId: '', upstreamRequestId: undefined },
+        )
+        .catch(() => undefined);
     }
     return status;
   };

@@ -52,7 +52,8 @@ export function parseSecurityConfig(env: Readonly<Record<string, string>>, produ
   if (jwtWanted) {
     if (!e.ORGQL_JWT_ISSUER) problems.push('ORGQL_JWT_ISSUER: required when JWT authentication is configured');
     if (!e.ORGQL_JWT_AUDIENCE) problems.push('ORGQL_JWT_AUDIENCE: required when JWT authentication is configured');
-    if (Boolean(e.ORGQL_JWKS_URL) === Boolean(e.ORGQL_JWT_PUBLIC_KEY)) problems.push('ORGQL_JWKS_URL: set exactly one of ORGQL_JWKS_URL and ORGQL_JWT_PUBLIC_KEY');
+    if (Boolean(e.ORGQL_JWKS_URL) === Boolean(e.ORGQL_JWT_PUBLIC_KEY))
+      problems.push('ORGQL_JWKS_URL: set exactly one of ORGQL_JWKS_URL and ORGQL_JWT_PUBLIC_KEY');
     if (problems.length === 0) {
       jwt = {
         issuer: e.ORGQL_JWT_ISSUER as string,

@@ -28,10 +28,14 @@ export function explainDatabaseFailure(error: unknown, target: DatabaseTarget, v
   for (const link of chain(error)) {
     const code = typeof link.code === 'string' ? link.code : '';
     if (UNREACHABLE.has(code)) {
-      return new StartupError(`${variable}: cannot connect to the PostgreSQL server at ${where} (${code}); is it running, and is ${variable} right?`, { cause: error });
+      return new StartupError(`${variable}: cannot connect to the PostgreSQL server at ${where} (${code}); is it running, and is ${variable} right?`, {
+        cause: error,
+      });
     }
     if (REFUSED_LOGIN.has(code)) {
-      return new StartupError(`${variable}: the PostgreSQL server at ${where} refused the connection: ${redactCredentials(String(link.message))}`, { cause: error });
+      return new StartupError(`${variable}: the PostgreSQL server at ${where} refused the connection: ${redactCredentials(String(link.message))}`, {
+        cause: error,
+      });
     }
   }
   return error;
@@ -41,7 +45,10 @@ export function explainDatabaseFailure(error: unknown, target: DatabaseTarget, v
 export function explainListenFailure(error: unknown, variable: string, host: string, port: number): unknown {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === 'EADDRINUSE') {
-    return new StartupError(`${variable}: ${host}:${port} is already in use (another orgql, or another program?). Stop it, or set ${variable} to a free port (0 picks one).`, { cause: error });
+    return new StartupError(
+      `${variable}: ${host}:${port} is already in use (another orgql, or another program?). Stop it, or set ${variable} to a free port (0 picks one).`,
+      { cause: error },
+    );
   }
   if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
     return new StartupError(`${variable}: cannot listen on ${host}:${port} (${code}).`, { cause: error });

@@ -30,8 +30,22 @@ async function checkCheckpoints(prisma: PrismaClient, settings: Pick<CheckpointS
     key = loadVerifyingKey(settings.signingKeyPath);
   } catch {
     // The key's path and the reason stay in the server's configuration, not in the answer.
-    return { ok: false, matched: 0, newestSequence: null, newestSignedAt: null, problems: [{ file: null, sequence: null, reason: 'KEY_UNAVAILABLE', message: 'the checkpoint key could not be loaded: the checkpoints were not checked' }] };
+    return {
+      ok: false,
+      matched: 0,
+      newestSequence: null,
+      newestSignedAt: null,
+      problems: [
+        { file: null, sequence: null, reason: 'KEY_UNAVAILABLE', message: 'the checkpoint key could not be loaded: the checkpoints were not checked' },
+      ],
+    };
   }
   const report = await verifyCheckpoints(prisma, settings.dir, key);
-  return { ok: report.ok, matched: report.matched, newestSequence: report.newest?.sequence ?? null, newestSignedAt: report.newest?.signedAt ?? null, problems: report.problems };
+  return {
+    ok: report.ok,
+    matched: report.matched,
+    newestSequence: report.newest?.sequence ?? null,
+    newestSignedAt: report.newest?.signedAt ?? null,
+    problems: report.problems,
+  };
 }

@@ -152,11 +152,14 @@ export class RequestScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timerAtMs = at;
     // +1 ms: timers may fire a hair early, and a pump that finds no token yet would only re-arm.
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAtMs = Infinity;
-      this.pump();
-    }, Math.ceil(ms) + 1);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAtMs = Infinity;
+        this.pump();
+      },
+      Math.ceil(ms) + 1,
+    );
   }
 
   private removeHead(waiter: Waiter): void {

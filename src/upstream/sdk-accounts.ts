@@ -62,7 +62,10 @@ export function sdkAccounts(client: OrganizationsClient): AccountLifecycle {
     },
     async listCreateAccountStatuses() {
       const statuses = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListCreateAccountStatusCommand({ NextToken, MaxResults: 20 })), (page) => page.CreateAccountStatuses),
+        collectPages(
+          (NextToken) => client.send(new ListCreateAccountStatusCommand({ NextToken, MaxResults: 20 })),
+          (page) => page.CreateAccountStatuses,
+        ),
       );
       return statuses.map(toCreateAccountStatus);
     },

@@ -20,9 +20,19 @@ import { toOrganizationalUnit, toPolicy, toRoot, toSdkTags } from './sdk-mappers
 
 type Changes = Pick<
   OrganizationsPort,
-  | 'enablePolicyType' | 'disablePolicyType' | 'createPolicy' | 'updatePolicy' | 'deletePolicy' | 'attachPolicy'
-  | 'detachPolicy' | 'createOrganizationalUnit' | 'updateOrganizationalUnit' | 'deleteOrganizationalUnit'
-  | 'moveAccount' | 'tagResource' | 'untagResource'
+  | 'enablePolicyType'
+  | 'disablePolicyType'
+  | 'createPolicy'
+  | 'updatePolicy'
+  | 'deletePolicy'
+  | 'attachPolicy'
+  | 'detachPolicy'
+  | 'createOrganizationalUnit'
+  | 'updateOrganizationalUnit'
+  | 'deleteOrganizationalUnit'
+  | 'moveAccount'
+  | 'tagResource'
+  | 'untagResource'
 >;
 
 /**

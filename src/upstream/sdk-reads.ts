@@ -24,9 +24,19 @@ import { collectPages } from './paginate';
 
 type Reads = Pick<
   OrganizationsPort,
-  | 'describeOrganization' | 'listRoots' | 'listOrganizationalUnitsForParent' | 'listAccountsForParent' | 'listParent'
-  | 'describeAccount' | 'describeOrganizationalUnit' | 'listTagsForResource' | 'describePolicy' | 'listPolicies'
-  | 'listPoliciesForTarget' | 'listTargetsForPolicy' | 'describeEffectivePolicy'
+  | 'describeOrganization'
+  | 'listRoots'
+  | 'listOrganizationalUnitsForParent'
+  | 'listAccountsForParent'
+  | 'listParent'
+  | 'describeAccount'
+  | 'describeOrganizationalUnit'
+  | 'listTagsForResource'
+  | 'describePolicy'
+  | 'listPolicies'
+  | 'listPoliciesForTarget'
+  | 'listTargetsForPolicy'
+  | 'describeEffectivePolicy'
 >;
 
 const PARENT_KINDS: ReadonlySet<string> = new Set(['ROOT', 'ORGANIZATIONAL_UNIT', 'ACCOUNT']);
@@ -57,7 +67,10 @@ export function sdkReads(client: OrganizationsClient): Reads {
     },
     async listRoots() {
       const roots = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListRootsCommand({ NextToken, MaxResults })), (page) => page.Roots),
+        collectPages(
+          (NextToken) => client.send(new ListRootsCommand({ NextToken, MaxResults })),
+          (page) => page.Roots,
+        ),
       );
       return roots.map(toRoot);
     },
@@ -72,13 +85,19 @@ export function sdkReads(client: OrganizationsClient): Reads {
     },
     async listAccountsForParent(ParentId) {
       const accounts = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListAccountsForParentCommand({ ParentId, NextToken, MaxResults })), (page) => page.Accounts),
+        collectPages(
+          (NextToken) => client.send(new ListAccountsForParentCommand({ ParentId, NextToken, MaxResults })),
+          (page) => page.Accounts,
+        ),
       );
       return accounts.map(toAccount);
     },
     async listParent(ChildId) {
       const parents = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListParentsCommand({ ChildId, NextToken, MaxResults })), (page) => page.Parents),
+        collectPages(
+          (NextToken) => client.send(new ListParentsCommand({ ChildId, NextToken, MaxResults })),
+          (page) => page.Parents,
+        ),
       );
       const parent = parents[0];
       if (!parent) throw new OrgqlError('NOT_FOUND', `${ChildId} has no parent.`);
@@ -94,7 +113,10 @@ export function sdkReads(client: OrganizationsClient): Reads {
     },
     async listTagsForResource(ResourceId) {
       const tags = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListTagsForResourceCommand({ ResourceId, NextToken })), (page) => page.Tags),
+        collectPages(
+          (NextToken) => client.send(new ListTagsForResourceCommand({ ResourceId, NextToken })),
+          (page) => page.Tags,
+        ),
       );
       return toTags(tags);
     },
@@ -104,7 +126,10 @@ export function sdkReads(client: OrganizationsClient): Reads {
     },
     async listPolicies(Filter) {
       const policies = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListPoliciesCommand({ Filter, NextToken, MaxResults })), (page) => page.Policies),
+        collectPages(
+          (NextToken) => client.send(new ListPoliciesCommand({ Filter, NextToken, MaxResults })),
+          (page) => page.Policies,
+        ),
       );
       return policies.map(toPolicySummary);
     },
@@ -119,7 +144,10 @@ export function sdkReads(client: OrganizationsClient): Reads {
     },
     async listTargetsForPolicy(PolicyId) {
       const targets = await callUpstream(() =>
-        collectPages((NextToken) => client.send(new ListTargetsForPolicyCommand({ PolicyId, NextToken, MaxResults })), (page) => page.Targets),
+        collectPages(
+          (NextToken) => client.send(new ListTargetsForPolicyCommand({ PolicyId, NextToken, MaxResults })),
+          (page) => page.Targets,
+        ),
       );
       return targets.map((target) => toParentRef(target.TargetId, target.Type));
     },

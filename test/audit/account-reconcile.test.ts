@@ -21,10 +21,20 @@ describe('reconciling account changes', () => {
     t = await startTestGateway();
     sdk = new OrganizationsClient({ endpoint: t.gateway.emulatorUrl, region: 'us-east-1', credentials });
     const organizations = createSdkOrganizations(
-      createOrganizationsClient({ kind: 'endpoint', endpoint: t.gateway.emulatorUrl!, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }),
+      createOrganizationsClient(
+        { kind: 'endpoint', endpoint: t.gateway.emulatorUrl!, region: 'us-east-1', credentials },
+        { maxAttempts: 1, requestTimeoutMs: 5000 },
+      ),
     );
     recorder = new PrismaAuditRecorder(t.gateway.database.prisma);
-    reconciler = new Reconciler(t.gateway.database.prisma, recorder, new PrismaIdempotencyStore(t.gateway.database.prisma), organizations, pino({ level: 'silent' }), { graceMs: 0 });
+    reconciler = new Reconciler(
+      t.gateway.database.prisma,
+      recorder,
+      new PrismaIdempotencyStore(t.gateway.database.prisma),
+      organizations,
+      pino({ level: 'silent' }),
+      { graceMs: 0 },
+    );
   });
   afterAll(async () => {
     sdk.destroy();
@@ -32,16 +42,33 @@ describe('reconciling account changes', () => {
   });
 
   const createIntent = (accountName: string) =>
-    recorder.recordIntent(anIntent('createAccount', { targetType: undefined, targetId: undefined, arguments: { email: `${accountName}@example.com`, accountName, tags: [] }, stateBefore: { createAccountStatus: null } }));
+    recorder.recordIntent(
+      anIntent('createAccount', {
+        targetType: undefined,
+        targetId: undefined,
+        arguments: { email: `${accountName}@example.com`, accountName, tags: [] },
+        stateBefore: { createAccountStatus: null },
+      }),
+    );
   const closeIntent = (accountId: string, stateBefore: string) =>
-    recorder.recordIntent(anIntent('closeAccount', { targetType: 'ACCOUNT', targetId: accountId, arguments: { accountId }, stateBefore: { account: { id: accountId, state: stateBefore } } }));
+    recorder.recordIntent(
+      anIntent('closeAccount', {
+        targetType: 'ACCOUNT',
+        targetId: accountId,
+        arguments: { accountId },
+        stateBefore: { account: { id: accountId, state: stateBefore } },
+      }),
+    );
 
   it('credits a createAccount whose request AWS accepted after the intent, and fails one it never saw', async () => {
     const accepted = await createIntent('Reconciled');
     const lost = await createIntent('NeverSent');
     await sdk.send(new CreateAccountCommand({ Email: 'reconciled@example.com', AccountName: 'Reconciled' }));
     await reconciler.runOnce();
-    expect(await resultOf(accepted)).toMatchObject({ outcome: 'SUCCEEDED', reconciliation: expect.stringMatching(/a request to create Reconciled was accepted upstream \(car-/) });
+    expect(await resultOf(accepted)).toMatchObject({
+      outcome: 'SUCCEEDED',
+      reconciliation: expect.stringMatching(/a request to create Reconciled was accepted upstream \(car-/),
+    });
     expect(await resultOf(lost)).toMatchObject({ outcome: 'FAILED', errorMessage: expect.stringContaining('no request to create NeverSent') });
   });
 

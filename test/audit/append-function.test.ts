@@ -47,7 +47,11 @@ describe('the one-round-trip append (audit_append)', () => {
   it('cuts the hashed text so that filling in the chain fields gives exactly rowHash', () => {
     for (let i = 0; i < 50; i++) {
       const content = sampleContent(i);
-      const chain = { occurredAt: new Date(Date.UTC(2026, 11, 1, 0, 0, i, i * 7)).toISOString(), prevHash: i ? 'ab'.repeat(32) : GENESIS_HASH, sequence: String(i + 1) };
+      const chain = {
+        occurredAt: new Date(Date.UTC(2026, 11, 1, 0, 0, i, i * 7)).toISOString(),
+        prevHash: i ? 'ab'.repeat(32) : GENESIS_HASH,
+        sequence: String(i + 1),
+      };
       expect(hashFromTemplate(rowHashTemplate(content), chain.occurredAt, chain.prevHash, chain.sequence)).toBe(rowHash({ ...content, ...chain }));
     }
   });
@@ -66,7 +70,9 @@ describe('the one-round-trip append (audit_append)', () => {
     it('stores the hash Node computes from the stored row, for awkward content too', async () => {
       const recorder = new PrismaAuditRecorder(t.db.prisma);
       for (let i = 0; i < 5; i++) {
-        const id = await recorder.recordIntent(anIntent('tagResource', { arguments: { i, ...AWKWARD }, stateBefore: AWKWARD, actor: { id: `a-${i}`, type: 'API_KEY', displayName: AWKWARD.emoji } }));
+        const id = await recorder.recordIntent(
+          anIntent('tagResource', { arguments: { i, ...AWKWARD }, stateBefore: AWKWARD, actor: { id: `a-${i}`, type: 'API_KEY', displayName: AWKWARD.emoji } }),
+        );
         await recorder.recordResult(id, { outcome: 'SUCCEEDED', upstreamRequestId: `u-${i}`, stateAfter: { ...AWKWARD, i } });
       }
       const rows = await t.db.prisma.auditEvent.findMany({ orderBy: { sequence: 'asc' } });

@@ -13,7 +13,9 @@ describe('orgql audit verify and orgql audit export', () => {
     t = await openAuditTestDb();
     const recorder = new PrismaAuditRecorder(t.db.prisma);
     for (let i = 0; i < 3; i++) {
-      const id = await recorder.recordIntent(anIntent('enablePolicyType', { arguments: { rootId: 'r-abcd', type: 'TAG_POLICY', note: `comma, "quote" ${i}` } }));
+      const id = await recorder.recordIntent(
+        anIntent('enablePolicyType', { arguments: { rootId: 'r-abcd', type: 'TAG_POLICY', note: `comma, "quote" ${i}` } }),
+      );
       await recorder.recordResult(id, { outcome: 'SUCCEEDED', upstreamRequestId: `u-${i}` });
     }
     const target = t.testDb.target;
@@ -28,7 +30,10 @@ describe('orgql audit verify and orgql audit export', () => {
   it('exports the log as NDJSON and as CSV', async () => {
     const ndjson = await runOrgql(['audit', 'export'], env);
     expect(ndjson.code).toBe(0);
-    const events = ndjson.output.trim().split('\n').map((line) => JSON.parse(line));
+    const events = ndjson.output
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.map((e) => e.kind)).toEqual(['INTENT', 'RESULT', 'INTENT', 'RESULT', 'INTENT', 'RESULT']);
     const csv = await runOrgql(['audit', 'export', '--format', 'csv'], env);
     expect(csv.code).toBe(0);
@@ -50,7 +55,10 @@ describe('orgql audit verify and orgql audit export', () => {
 
   it('names the first broken row and exits 3 after a row was edited in SQL', async () => {
     // As a superuser would: switch the append-only trigger off, then rewrite history.
-    const tampering = ['ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only', `UPDATE audit_event SET error_message = 'nothing to see' WHERE sequence = 4`];
+    const tampering = [
+      'ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only',
+      `UPDATE audit_event SET error_message = 'nothing to see' WHERE sequence = 4`,
+    ];
     if (t.testDb.target.kind === 'postgres') {
       for (const statement of tampering) await t.sql(statement);
     } else {

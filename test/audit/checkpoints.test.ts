@@ -52,7 +52,8 @@ describe('signed checkpoints of the audit chain, kept outside the database', () 
     const last = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { sequence: 'desc' } });
     await db.prisma.$executeRaw`DELETE FROM audit_event WHERE sequence > ${last.sequence - BigInt(rows)}`;
     const kept = await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { sequence: 'desc' } });
-    await db.prisma.$executeRaw`UPDATE audit_chain SET last_sequence = ${kept.sequence}, last_hash = ${kept.rowHash}, last_occurred_at = ${kept.occurredAt} WHERE id = 1`;
+    await db.prisma
+      .$executeRaw`UPDATE audit_chain SET last_sequence = ${kept.sequence}, last_hash = ${kept.rowHash}, last_occurred_at = ${kept.occurredAt} WHERE id = 1`;
   }
 
   beforeEach(async () => {
@@ -122,7 +123,9 @@ describe('signed checkpoints of the audit chain, kept outside the database', () 
 
     const { code, output } = await runOrgql(['audit', 'verify'], env);
     expect(output).toMatch(/^OK: 6 rows verified/m);
-    expect(output).toMatch(new RegExp(`^CHECKPOINT FAILED ${file}: SIGNATURE_INVALID: the signature does not verify: its content was changed after it was signed$`, 'm'));
+    expect(output).toMatch(
+      new RegExp(`^CHECKPOINT FAILED ${file}: SIGNATURE_INVALID: the signature does not verify: its content was changed after it was signed$`, 'm'),
+    );
     expect(output).toMatch(/^CHECKPOINT FAILED checkpoint-0+6-.*: SIGNATURE_INVALID: .* names key [0-9a-f]{16}, not the configured key [0-9a-f]{16}$/m);
     expect(output).toMatch(/^CHECKPOINT FAILED checkpoint-garbage\.json: UNREADABLE: not a checkpoint: not JSON$/m);
     expect(code).toBe(3);

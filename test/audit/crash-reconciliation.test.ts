@@ -35,7 +35,12 @@ describe('a gateway killed mid-mutation', () => {
   });
 
   const serve = (extra: Record<string, string>) => {
-    const proc = spawnOrgql(['serve', '--port', '0'], { ...databaseEnv(db), ORGQL_ORGANIZATIONS_ENDPOINT: proxy.url, ORGQL_UPSTREAM_MAX_ATTEMPTS: '1', ...extra });
+    const proc = spawnOrgql(['serve', '--port', '0'], {
+      ...databaseEnv(db),
+      ORGQL_ORGANIZATIONS_ENDPOINT: proxy.url,
+      ORGQL_UPSTREAM_MAX_ATTEMPTS: '1',
+      ...extra,
+    });
     running.push(proc);
     return proc;
   };
@@ -98,9 +103,16 @@ describe('a gateway killed mid-mutation', () => {
 
   it('settles a crashed createPolicy whose name was already taken as FAILED, not as the existing policy', async () => {
     await sdk.send(new CreatePolicyCommand({ Name: 'Taken', Description: 'first', Type: 'AISERVICES_OPT_OUT_POLICY', Content: OPT_OUT }));
-    await crashDuring('CreatePolicy', `mutation($content: JSON!) { createPolicy(input: { name: "Taken", type: AISERVICES_OPT_OUT_POLICY, content: $content }) { auditEventId } }`, {
-      content: OPT_OUT,
+    await crashDuring(
+      'CreatePolicy',
+      `mutation($content: JSON!) { createPolicy(input: { name: "Taken", type: AISERVICES_OPT_OUT_POLICY, content: $content }) { auditEventId } }`,
+      {
+        content: OPT_OUT,
+      },
+    );
+    expect(await reconcileAfterRestart('createPolicy')).toMatchObject({
+      outcome: 'FAILED',
+      reason: expect.stringContaining('already existed before the call'),
     });
-    expect(await reconcileAfterRestart('createPolicy')).toMatchObject({ outcome: 'FAILED', reason: expect.stringContaining('already existed before the call') });
   }, 90_000);
 });

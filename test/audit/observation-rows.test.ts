@@ -17,7 +17,11 @@ describe('observation rows next to older out-of-band intent/result pairs', () =>
     const recorder = new PrismaAuditRecorder(t.db.prisma);
     log = new PrismaAuditLog(t.db.prisma);
     const legacy = await recorder.recordIntent(anIntent('outOfBandChange', { upstreamAction: 'TagResource', actor: { id: 'AKIAOLD', type: 'AWS' } }));
-    await recorder.recordResult(legacy, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-old', stateAfter: [{ ref: { kind: 'TAGS', resourceId: 'r-abcd' }, state: [] }] });
+    await recorder.recordResult(legacy, {
+      outcome: 'SUCCEEDED',
+      upstreamRequestId: 'req-old',
+      stateAfter: [{ ref: { kind: 'TAGS', resourceId: 'r-abcd' }, state: [] }],
+    });
     await recorder.recordObservation({
       ...anIntent('outOfBandChange', { upstreamAction: 'CreateOrganizationalUnit', actor: { id: 'AKIANEW', type: 'AWS' } }),
       upstreamRequestId: 'req-new',
@@ -34,7 +38,11 @@ describe('observation rows next to older out-of-band intent/result pairs', () =>
   it('detects a tampered observation', async () => {
     const fresh = await openAuditTestDb();
     try {
-      const id = await new PrismaAuditRecorder(fresh.db.prisma).recordObservation({ ...anIntent('outOfBandChange'), upstreamRequestId: 'r', stateAfter: { a: 1 } });
+      const id = await new PrismaAuditRecorder(fresh.db.prisma).recordObservation({
+        ...anIntent('outOfBandChange'),
+        upstreamRequestId: 'r',
+        stateAfter: { a: 1 },
+      });
       await fresh.sql('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
       await fresh.sql(`UPDATE audit_event SET actor_id = 'mallory' WHERE id = '${id}'`);
       const verification = await new PrismaAuditLog(fresh.db.prisma).verifyChain(undefined, undefined);

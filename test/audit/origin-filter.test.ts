@@ -25,10 +25,9 @@ describe('the audit origin of a change', () => {
   });
   afterAll(() => t.close());
 
-  const listed = async (filter: Parameters<PrismaAuditLog['list']>[0]) =>
-    (await log.list(filter, 50, undefined)).events.map((e) => `${e.operation}/${e.kind}`);
+  const listed = async (filter: Parameters<PrismaAuditLog['list']>[0]) => (await log.list(filter, 50, undefined)).events.map((e) => `${e.operation}/${e.kind}`);
 
-  it('lists only changes made outside orgql for OUT_OF_BAND, and only orgql\'s own for ORGQL', async () => {
+  it("lists only changes made outside orgql for OUT_OF_BAND, and only orgql's own for ORGQL", async () => {
     expect(await listed({ origin: 'OUT_OF_BAND' })).toEqual(['outOfBandChange/OBSERVATION']);
     expect(await listed({ origin: 'ORGQL' })).toEqual(['attachPolicy/RESULT', 'attachPolicy/INTENT']);
     expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(1);
@@ -48,7 +47,11 @@ describe('the audit origin of a change', () => {
 
   it('finds the orgql createAccount that made a create-account request', async () => {
     const intent = await recorder.recordIntent(anIntent('createAccount', { upstreamAction: 'CreateAccount', targetType: undefined, targetId: undefined }));
-    await recorder.recordResult(intent, { outcome: 'SUCCEEDED', upstreamRequestId: 'req-create', stateAfter: { createAccountStatus: { id: 'car-ownrequest0001', state: 'IN_PROGRESS' } } });
+    await recorder.recordResult(intent, {
+      outcome: 'SUCCEEDED',
+      upstreamRequestId: 'req-create',
+      stateAfter: { createAccountStatus: { id: 'car-ownrequest0001', state: 'IN_PROGRESS' } },
+    });
     expect(await lookup.createAccountRequest('car-ownrequest0001')).toEqual({ auditEventId: intent, upstreamRequestId: 'req-create' });
     expect(await lookup.createAccountRequest('car-somebodyelse01')).toBeUndefined();
   });

@@ -24,7 +24,10 @@ describe('the reconciler resolves intents left without a result', () => {
     t = await startTestGateway();
     sdk = new OrganizationsClient({ endpoint: t.gateway.emulatorUrl, region: 'us-east-1', credentials });
     organizations = createSdkOrganizations(
-      createOrganizationsClient({ kind: 'endpoint', endpoint: t.gateway.emulatorUrl!, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }),
+      createOrganizationsClient(
+        { kind: 'endpoint', endpoint: t.gateway.emulatorUrl!, region: 'us-east-1', credentials },
+        { maxAttempts: 1, requestTimeoutMs: 5000 },
+      ),
     );
     recorder = new PrismaAuditRecorder(t.gateway.database.prisma);
     idempotency = new PrismaIdempotencyStore(t.gateway.database.prisma);
@@ -34,11 +37,17 @@ describe('the reconciler resolves intents left without a result', () => {
 
   it('records SUCCEEDED when the change is visible upstream, saying how it knows', async () => {
     const stateBefore = { root: { id: rootId, policyTypes: [] } };
-    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'TAG_POLICY' }, policyType: 'TAG_POLICY', stateBefore }));
+    const intentId = await recorder.recordIntent(
+      anIntent('enablePolicyType', { targetId: rootId, arguments: { rootId, type: 'TAG_POLICY' }, policyType: 'TAG_POLICY', stateBefore }),
+    );
     await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'TAG_POLICY' })); // the call that "got through" before the crash
     const report = await reconciler().runOnce();
     expect(report.resolved).toContainEqual(expect.objectContaining({ intentId, outcome: 'SUCCEEDED' }));
-    expect(await resultOf(intentId)).toMatchObject({ kind: 'RESULT', outcome: 'SUCCEEDED', reconciliation: expect.stringMatching(/^reconciler: TAG_POLICY is enabled/) });
+    expect(await resultOf(intentId)).toMatchObject({
+      kind: 'RESULT',
+      outcome: 'SUCCEEDED',
+      reconciliation: expect.stringMatching(/^reconciler: TAG_POLICY is enabled/),
+    });
   });
 
   it('records FAILED when the change is not visible upstream', async () => {
@@ -82,7 +91,9 @@ describe('the reconciler resolves intents left without a result', () => {
     const args = { rootId, type: 'BACKUP_POLICY' };
     await idempotency.claim(scope, args);
     const stateBefore = { root: { id: rootId, policyTypes: [] } };
-    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'BACKUP_POLICY', stateBefore, idempotencyKey: 'died-2' }));
+    const intentId = await recorder.recordIntent(
+      anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'BACKUP_POLICY', stateBefore, idempotencyKey: 'died-2' }),
+    );
     await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'BACKUP_POLICY' }));
     await reconciler().runOnce();
     expect(await idempotency.claim(scope, args)).toMatchObject({ kind: 'replay', auditEventId: intentId, response: { id: rootId } });
@@ -101,7 +112,9 @@ describe('the reconciler resolves intents left without a result', () => {
     const args = { rootId, type: 'SECURITYHUB_POLICY' };
     await idempotency.claim(scope, args);
     const stateBefore = { root: { id: rootId, policyTypes: [] } };
-    const intentId = await recorder.recordIntent(anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'SECURITYHUB_POLICY', stateBefore, idempotencyKey: 'unfinished-1' }));
+    const intentId = await recorder.recordIntent(
+      anIntent('enablePolicyType', { targetId: rootId, arguments: args, policyType: 'SECURITYHUB_POLICY', stateBefore, idempotencyKey: 'unfinished-1' }),
+    );
     await sdk.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'SECURITYHUB_POLICY' }));
     await recorder.recordResult(intentId, { outcome: 'SUCCEEDED', upstreamRequestId: 'u-1' });
     expect(await idempotency.claim(scope, args)).toEqual({ kind: 'in-progress' });

@@ -15,7 +15,13 @@ const policy = (content: unknown) => ({ policy: { id: 'p-tags', name: 'tags', ty
 describe('audit reports over GraphQL and the export', () => {
   let t: TestGateway;
   let recorder: PrismaAuditRecorder;
-  const change = async (operation: string, extra: Record<string, unknown>, stateAfter: unknown, outcome: 'SUCCEEDED' | 'FAILED' = 'SUCCEEDED', policyId?: string) => {
+  const change = async (
+    operation: string,
+    extra: Record<string, unknown>,
+    stateAfter: unknown,
+    outcome: 'SUCCEEDED' | 'FAILED' = 'SUCCEEDED',
+    policyId?: string,
+  ) => {
     const intentId = await recorder.recordIntent(anIntent(operation, extra));
     if (outcome === 'SUCCEEDED') await recorder.recordResult(intentId, { outcome, upstreamRequestId: 'u', stateAfter, ...(policyId ? { policyId } : {}) });
     else await recorder.recordResult(intentId, { outcome, errorCode: 'NOT_FOUND', errorMessage: 'no such thing' });
@@ -27,13 +33,33 @@ describe('audit reports over GraphQL and the export', () => {
     recorder = new PrismaAuditRecorder(t.gateway.database.prisma);
     const v1 = { tags: { env: { tag_key: { '@@assign': 'Env' } } } };
     const v2 = { tags: { env: { tag_key: { '@@assign': 'Environment' } }, team: { tag_key: { '@@assign': 'Team' } } } };
-    await change('createPolicy', { targetType: 'POLICY', targetId: undefined, policyId: undefined, arguments: { name: 'tags' } }, policy(v1), 'SUCCEEDED', 'p-tags');
+    await change(
+      'createPolicy',
+      { targetType: 'POLICY', targetId: undefined, policyId: undefined, arguments: { name: 'tags' } },
+      policy(v1),
+      'SUCCEEDED',
+      'p-tags',
+    );
     // createPolicy learnt its id only from the result; later changes name it up front.
-    await change('updatePolicy', { targetType: 'POLICY', targetId: 'p-tags', policyId: 'p-tags', policyType: 'TAG_POLICY', stateBefore: policy(v1) }, policy(v2));
-    await change('attachPolicy', { targetType: 'ACCOUNT', targetId: '111111111111', policyId: 'p-tags', policyType: 'TAG_POLICY', stateBefore: { attachments: [], effectivePolicies: { TAG_POLICY: null } } }, {
-      attachments: ['p-tags'],
-      effectivePolicies: { TAG_POLICY: v2 },
-    });
+    await change(
+      'updatePolicy',
+      { targetType: 'POLICY', targetId: 'p-tags', policyId: 'p-tags', policyType: 'TAG_POLICY', stateBefore: policy(v1) },
+      policy(v2),
+    );
+    await change(
+      'attachPolicy',
+      {
+        targetType: 'ACCOUNT',
+        targetId: '111111111111',
+        policyId: 'p-tags',
+        policyType: 'TAG_POLICY',
+        stateBefore: { attachments: [], effectivePolicies: { TAG_POLICY: null } },
+      },
+      {
+        attachments: ['p-tags'],
+        effectivePolicies: { TAG_POLICY: v2 },
+      },
+    );
     await change('detachPolicy', { targetType: 'ACCOUNT', targetId: '111111111111', policyId: 'p-nope' }, null, 'FAILED');
     await change('deletePolicy', { targetType: 'POLICY', targetId: 'p-tags', policyId: 'p-tags', policyType: 'TAG_POLICY', stateBefore: policy(v2) }, null);
   });
@@ -56,7 +82,12 @@ describe('audit reports over GraphQL and the export', () => {
       (await t.graphql(EVENTS, { filter })).body.data!.auditEvents.edges.map((e: any) => `${e.node.operation}/${e.node.kind}/${e.node.outcome}`);
     expect(await ids({ operation: 'attachPolicy', kind: 'RESULT' })).toEqual(['attachPolicy/RESULT/SUCCEEDED']);
     expect(await ids({ outcome: 'FAILED' })).toEqual(['detachPolicy/RESULT/FAILED']);
-    expect(await ids({ policyId: 'p-tags', kind: 'RESULT' })).toEqual(['deletePolicy/RESULT/SUCCEEDED', 'attachPolicy/RESULT/SUCCEEDED', 'updatePolicy/RESULT/SUCCEEDED', 'createPolicy/RESULT/SUCCEEDED']);
+    expect(await ids({ policyId: 'p-tags', kind: 'RESULT' })).toEqual([
+      'deletePolicy/RESULT/SUCCEEDED',
+      'attachPolicy/RESULT/SUCCEEDED',
+      'updatePolicy/RESULT/SUCCEEDED',
+      'createPolicy/RESULT/SUCCEEDED',
+    ]);
     expect(await ids({ targetId: '111111111111', policyType: 'TAG_POLICY' })).toEqual(['attachPolicy/RESULT/SUCCEEDED', 'attachPolicy/INTENT/PENDING']);
     expect(await ids({ actor: 'nobody' })).toEqual([]);
     expect(await ids({ from: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
@@ -86,7 +117,9 @@ describe('audit reports over GraphQL and the export', () => {
   });
 
   it("lists every version of a policy's document with a structural diff to the previous one", async () => {
-    const { body } = await t.graphql(`{ policyHistory(policyId: "p-tags") { version document event { operation } diff { added { path } removed { path } changed { path before after } } } }`);
+    const { body } = await t.graphql(
+      `{ policyHistory(policyId: "p-tags") { version document event { operation } diff { added { path } removed { path } changed { path before after } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const versions = body.data!.policyHistory;
     expect(versions.map((v: any) => [v.version, v.event.operation])).toEqual([
@@ -100,7 +133,9 @@ describe('audit reports over GraphQL and the export', () => {
   });
 
   it("shows a target's attachments over time and the effective-policy change they caused", async () => {
-    const { body } = await t.graphql(`{ targetHistory(targetId: "111111111111") { event { operation } diff { changed { path } } effectivePolicyDiff { added { path } changed { path before } } } }`);
+    const { body } = await t.graphql(
+      `{ targetHistory(targetId: "111111111111") { event { operation } diff { changed { path } } effectivePolicyDiff { added { path } changed { path before } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.targetHistory).toHaveLength(1);
     const [attach] = body.data!.targetHistory;
@@ -109,7 +144,8 @@ describe('audit reports over GraphQL and the export', () => {
   });
 
   it('summarises attempts and outcomes by operation, actor, target and day', async () => {
-    const summary = async (groupBy: string) => (await t.graphql(`{ auditSummary(groupBy: ${groupBy}) { key attempts succeeded failed unknown } }`)).body.data!.auditSummary;
+    const summary = async (groupBy: string) =>
+      (await t.graphql(`{ auditSummary(groupBy: ${groupBy}) { key attempts succeeded failed unknown } }`)).body.data!.auditSummary;
     expect(await summary('OPERATION')).toContainEqual({ key: 'detachPolicy', attempts: 1, succeeded: 0, failed: 1, unknown: 0 });
     expect(await summary('ACTOR')).toEqual([{ key: 'alice', attempts: 5, succeeded: 4, failed: 1, unknown: 0 }]);
     expect(await summary('TARGET')).toContainEqual({ key: '111111111111', attempts: 2, succeeded: 1, failed: 1, unknown: 0 });
@@ -121,7 +157,10 @@ describe('audit reports over GraphQL and the export', () => {
     const base = t.gateway.url.replace(/\/$/, '');
     const ndjson = await fetch(`${base}/audit/export?format=ndjson`, { headers: t.auth });
     expect(ndjson.headers.get('content-type')).toMatch(/application\/x-ndjson/);
-    const lines = (await ndjson.text()).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await ndjson.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => Number(l.sequence))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(lines[0]).toMatchObject({ kind: 'INTENT', operation: 'createPolicy', actor: { id: 'alice' }, rowHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 

@@ -21,7 +21,8 @@ describe('a change whose answer was lost on the way back', () => {
   let t: TestGateway;
   let rootId: string;
   let reconciler: Reconciler;
-  const rowsOf = (intentId: string) => t.gateway.database.prisma.auditEvent.findMany({ where: { OR: [{ id: intentId }, { intentId }] }, orderBy: { sequence: 'asc' } });
+  const rowsOf = (intentId: string) =>
+    t.gateway.database.prisma.auditEvent.findMany({ where: { OR: [{ id: intentId }, { intentId }] }, orderBy: { sequence: 'asc' } });
 
   beforeAll(async () => {
     emulator = await startSeededEmulator({ seed: 'demo', host: '127.0.0.1', port: 0 });
@@ -30,9 +31,13 @@ describe('a change whose answer was lost on the way back', () => {
     t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: proxy.url, ORGQL_AUDIT_RECONCILE_INTERVAL_MS: '0' });
     rootId = (await t.data('{ roots { id } }')).roots[0].id;
     const credentials = { accessKeyId: 'a', secretAccessKey: 'b' };
-    const organizations = createSdkOrganizations(createOrganizationsClient({ kind: 'endpoint', endpoint: emulator.url, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }));
+    const organizations = createSdkOrganizations(
+      createOrganizationsClient({ kind: 'endpoint', endpoint: emulator.url, region: 'us-east-1', credentials }, { maxAttempts: 1, requestTimeoutMs: 5000 }),
+    );
     const prisma = t.gateway.database.prisma;
-    reconciler = new Reconciler(prisma, new PrismaAuditRecorder(prisma), new PrismaIdempotencyStore(prisma), organizations, pino({ level: 'silent' }), { graceMs: 0 });
+    reconciler = new Reconciler(prisma, new PrismaAuditRecorder(prisma), new PrismaIdempotencyStore(prisma), organizations, pino({ level: 'silent' }), {
+      graceMs: 0,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -48,7 +53,10 @@ describe('a change whose answer was lost on the way back', () => {
     expect(error.extensions!.code).not.toBe('POLICY_TYPE_ALREADY_ENABLED');
     expect(error.extensions).toMatchObject({ outcome: 'UNKNOWN', auditEventId: expect.any(String) });
     const intentId = error.extensions!.auditEventId as string;
-    expect((await rowsOf(intentId)).map((r) => [r.kind, r.outcome])).toEqual([['INTENT', 'PENDING'], ['RESULT', 'UNKNOWN']]);
+    expect((await rowsOf(intentId)).map((r) => [r.kind, r.outcome])).toEqual([
+      ['INTENT', 'PENDING'],
+      ['RESULT', 'UNKNOWN'],
+    ]);
 
     // While nobody knows, a retry with the key must not send the change again.
     const retry = await t.graphql(ENABLE, { rootId, type: 'TAG_POLICY', key: 'lost-1' });
@@ -57,7 +65,11 @@ describe('a change whose answer was lost on the way back', () => {
     const report = await reconciler.runOnce();
     expect(report.resolved).toContainEqual(expect.objectContaining({ intentId, outcome: 'SUCCEEDED' }));
     const rows = await rowsOf(intentId);
-    expect(rows.map((r) => [r.kind, r.outcome])).toEqual([['INTENT', 'PENDING'], ['RESULT', 'UNKNOWN'], ['RESOLUTION', 'SUCCEEDED']]);
+    expect(rows.map((r) => [r.kind, r.outcome])).toEqual([
+      ['INTENT', 'PENDING'],
+      ['RESULT', 'UNKNOWN'],
+      ['RESOLUTION', 'SUCCEEDED'],
+    ]);
     expect(rows[2]).toMatchObject({ intentId, reconciliation: expect.stringContaining('TAG_POLICY is enabled') });
 
     // Settled: the retry now replays the change instead of making it (or failing) a second time.
@@ -78,6 +90,10 @@ describe('a change whose answer was lost on the way back', () => {
     const { body } = await t.graphql(ENABLE, { rootId, type: 'TAG_POLICY' }); // already enabled: AWS refuses
     const intentId = body.errors![0]!.extensions!.auditEventId as string;
     await reconciler.runOnce();
-    expect((await rowsOf(intentId)).map((r) => [r.kind, r.outcome])).toEqual([['INTENT', 'PENDING'], ['RESULT', 'UNKNOWN'], ['RESOLUTION', 'FAILED']]);
+    expect((await rowsOf(intentId)).map((r) => [r.kind, r.outcome])).toEqual([
+      ['INTENT', 'PENDING'],
+      ['RESULT', 'UNKNOWN'],
+      ['RESOLUTION', 'FAILED'],
+    ]);
   });
 });

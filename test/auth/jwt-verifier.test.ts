@@ -97,7 +97,14 @@ describe('JWT verification with a JWKS endpoint', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('verifies a token against the key the JWKS publishes for its kid', async () => {
-    const verify = await createJwtVerifier({ issuer: ISSUER, audience: AUDIENCE, key: { kind: 'jwks', url }, algorithms: ['RS256'], rolesClaim: 'roles', clockToleranceSeconds: 0 });
+    const verify = await createJwtVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      key: { kind: 'jwks', url },
+      algorithms: ['RS256'],
+      rolesClaim: 'roles',
+      clockToleranceSeconds: 0,
+    });
     const principal = await verify(await token(keys, { roles: ['viewer'], email: 'ops@example.test' }, { kid: 'key-1' }));
     expect(principal).toMatchObject({ id: 'jwt:user-123', displayName: 'ops@example.test', roles: ['viewer'] });
   });

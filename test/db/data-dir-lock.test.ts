@@ -12,9 +12,13 @@ const BUILT_LOCK = path.resolve(__dirname, '..', '..', 'dist', 'database', 'data
 
 /** Another process that takes the lock and says so; it holds it until killed. */
 async function holderProcess(dataDir: string) {
-  const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(BUILT_LOCK)}).holdDataDirLock(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000);`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(BUILT_LOCK)}).holdDataDirLock(${JSON.stringify(dataDir)}); console.log('held'); setInterval(() => {}, 1000);`],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -25,11 +29,12 @@ async function holderProcess(dataDir: string) {
     child.on('exit', () => reject(new Error(`the holder exited: ${output}`)));
   });
   return {
-    kill: () => new Promise<void>((resolve) => {
-      child.removeAllListeners('exit');
-      child.on('exit', () => resolve());
-      child.kill('SIGKILL');
-    }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }
 

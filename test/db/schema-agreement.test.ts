@@ -15,7 +15,16 @@ interface Column extends Record<string, unknown> {
 function compatible(field: PrismaField, column: Column, enums: Map<string, string[]>): boolean {
   if (enums.has(field.type)) return column.data_type === 'USER-DEFINED' && column.udt_name === field.type;
   if (field.nativeType) {
-    const native: Record<string, string> = { Uuid: 'uuid', Timestamptz: 'timestamptz', Timestamp: 'timestamp', Text: 'text', VarChar: 'varchar', Inet: 'inet', Char: 'bpchar', SmallInt: 'int2' };
+    const native: Record<string, string> = {
+      Uuid: 'uuid',
+      Timestamptz: 'timestamptz',
+      Timestamp: 'timestamp',
+      Text: 'text',
+      VarChar: 'varchar',
+      Inet: 'inet',
+      Char: 'bpchar',
+      SmallInt: 'int2',
+    };
     return column.udt_name === native[field.nativeType];
   }
   const defaults: Record<string, string[]> = {
@@ -86,7 +95,7 @@ describe('schema.prisma and the migrations', () => {
 
   it('declares every enum with the same values as the database', async () => {
     const rows = await db.prisma.$queryRawUnsafe<Array<{ typname: string; labels: string[] }>>(
-      "SELECT t.typname::text AS typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname",
+      'SELECT t.typname::text AS typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname',
     );
     const inDatabase = Object.fromEntries(rows.map((r) => [r.typname, r.labels]));
     expect(inDatabase).toEqual(Object.fromEntries(schema.enums));

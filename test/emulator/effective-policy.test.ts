@@ -88,7 +88,10 @@ describe('DescribeEffectivePolicy', () => {
   });
 
   it('reports EffectivePolicyNotFoundException when the type is not enabled or nothing applies', async () => {
-    await expectAwsError(t.client.send(new DescribeEffectivePolicyCommand({ PolicyType: 'TAG_POLICY', TargetId: '222222222222' })), 'EffectivePolicyNotFoundException');
+    await expectAwsError(
+      t.client.send(new DescribeEffectivePolicyCommand({ PolicyType: 'TAG_POLICY', TargetId: '222222222222' })),
+      'EffectivePolicyNotFoundException',
+    );
     await t.client.send(new DetachPolicyCommand({ PolicyId: 'p-aioptoutall', TargetId: 'r-demo' }));
     await expectAwsError(t.client.send(new DescribeEffectivePolicyCommand({ PolicyType: AI, TargetId: '222222222222' })), 'EffectivePolicyNotFoundException');
     await expectAwsError(t.client.send(new DescribeEffectivePolicyCommand({ PolicyType: AI, TargetId: '000000000000' })), 'TargetNotFoundException');

@@ -69,9 +69,7 @@ describe('the events the emulator emits', () => {
   });
 
   it('records a call without output with responseElements null', async () => {
-    const policy = await client.send(
-      new CreatePolicyCommand({ Name: 'events-policy', Description: 'd', Type: 'TAG_POLICY', Content: '{"tags":{}}' }),
-    );
+    const policy = await client.send(new CreatePolicyCommand({ Name: 'events-policy', Description: 'd', Type: 'TAG_POLICY', Content: '{"tags":{}}' }));
     await client.send(new TagResourceCommand({ ResourceId: policy.Policy!.PolicySummary!.Id!, Tags: [{ Key: 'k', Value: 'v' }] }));
     expect(events.map((e) => e.detail.eventName)).toEqual(['CreatePolicy', 'TagResource']);
     expect(events[0]!.detail.responseElements).toMatchObject({ policy: { policySummary: { id: policy.Policy!.PolicySummary!.Id, type: 'TAG_POLICY' } } });

@@ -38,7 +38,9 @@ export function manualClock(start = '2025-01-01T00:00:00Z'): { now: () => Date; 
 }
 
 /** Resolves to the AWS error a call rejected with, failing the test if it succeeded. */
-export async function awsError(call: Promise<unknown>): Promise<{ name: string; message: string; Reason?: string; Type?: string; $metadata?: { httpStatusCode?: number } }> {
+export async function awsError(
+  call: Promise<unknown>,
+): Promise<{ name: string; message: string; Reason?: string; Type?: string; $metadata?: { httpStatusCode?: number } }> {
   try {
     await call;
   } catch (error) {

@@ -24,7 +24,12 @@ describe('input validation', () => {
     ['an OU name over 128 characters', 'CreateOrganizationalUnit', { ParentId: 'r-demo', Name: 'x'.repeat(129) }, 'MAX_LENGTH_EXCEEDED'],
     ['a policy target id of the wrong shape', 'AttachPolicy', { PolicyId: 'p-aioptoutall', TargetId: 'o-orgqldemo01' }, 'INVALID_PATTERN_TARGET_ID'],
     ['a policy id of the wrong shape', 'DescribePolicy', { PolicyId: 'p-short' }, 'INVALID_SYNTAX_POLICY_ID'],
-    ['a description over 512 characters', 'CreatePolicy', { Name: 'n', Description: 'x'.repeat(513), Type: 'TAG_POLICY', Content: '{}' }, 'MAX_LENGTH_EXCEEDED'],
+    [
+      'a description over 512 characters',
+      'CreatePolicy',
+      { Name: 'n', Description: 'x'.repeat(513), Type: 'TAG_POLICY', Content: '{}' },
+      'MAX_LENGTH_EXCEEDED',
+    ],
     ['an email without a domain', 'CreateAccount', { Email: 'nobody-here', AccountName: 'x' }, 'INVALID_PATTERN'],
     ['an invalid role name', 'CreateAccount', { Email: 'a@example.com', AccountName: 'x', RoleName: 'bad role' }, 'INVALID_ROLE_NAME'],
     ['a tag without a value', 'TagResource', { ResourceId: 'r-demo', Tags: [{ Key: 'k' }] }, 'INPUT_REQUIRED'],
@@ -43,7 +48,12 @@ describe('input validation', () => {
     const res = await rawCall(
       t.emulator.url,
       'CreatePolicy',
-      JSON.stringify({ Name: 'EmptyDesc', Description: '', Type: 'AISERVICES_OPT_OUT_POLICY', Content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"optIn"}}}}' }),
+      JSON.stringify({
+        Name: 'EmptyDesc',
+        Description: '',
+        Type: 'AISERVICES_OPT_OUT_POLICY',
+        Content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"optIn"}}}}',
+      }),
     );
     expect(res.status).toBe(200);
   });

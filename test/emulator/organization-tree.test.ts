@@ -60,10 +60,7 @@ describe('roots and organizational units', () => {
   });
 
   it('refuses a sibling OU with the same name', async () => {
-    await expectAwsError(
-      t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'Security' })),
-      'DuplicateOrganizationalUnitException',
-    );
+    await expectAwsError(t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'Security' })), 'DuplicateOrganizationalUnitException');
   });
 
   it('refuses a sixth level of OUs with OU_DEPTH_LIMIT_EXCEEDED', async () => {
@@ -80,10 +77,7 @@ describe('roots and organizational units', () => {
   });
 
   it('reports an unknown parent as ParentNotFoundException', async () => {
-    await expectAwsError(
-      t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'ou-demo-nothere1', Name: 'X' })),
-      'ParentNotFoundException',
-    );
+    await expectAwsError(t.client.send(new CreateOrganizationalUnitCommand({ ParentId: 'ou-demo-nothere1', Name: 'X' })), 'ParentNotFoundException');
   });
 
   it('renames an OU in place and refuses a name a sibling has', async () => {
@@ -119,10 +113,7 @@ describe('roots and organizational units', () => {
     expect(accounts.Children).toEqual([{ Id: '444444444444', Type: 'ACCOUNT' }]);
     const children = await t.client.send(new ListChildrenCommand({ ParentId: 'ou-demo-production', ChildType: 'ORGANIZATIONAL_UNIT' }));
     expect(children.Children).toEqual([{ Id: 'ou-demo-payments', Type: 'ORGANIZATIONAL_UNIT' }]);
-    await expectAwsError(
-      t.client.send(new ListChildrenCommand({ ParentId: 'r-zzzz', ChildType: 'ACCOUNT' })),
-      'ParentNotFoundException',
-    );
+    await expectAwsError(t.client.send(new ListChildrenCommand({ ParentId: 'r-zzzz', ChildType: 'ACCOUNT' })), 'ParentNotFoundException');
   });
 
   it('lists exactly one parent of an account or OU', async () => {

@@ -49,7 +49,12 @@ describe('pagination', () => {
   it('keeps each item exactly once when an earlier item is deleted between pages', async () => {
     for (let i = 0; i < 6; i += 1) {
       await t.client.send(
-        new CreatePolicyCommand({ Name: `P${i}`, Description: '', Type: 'AISERVICES_OPT_OUT_POLICY', Content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"optIn"}}}}' }),
+        new CreatePolicyCommand({
+          Name: `P${i}`,
+          Description: '',
+          Type: 'AISERVICES_OPT_OUT_POLICY',
+          Content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"optIn"}}}}',
+        }),
       );
     }
     const names: string[] = [];
@@ -117,4 +122,3 @@ describe('pagination', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 });
-

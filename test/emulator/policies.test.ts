@@ -16,8 +16,7 @@ import { awsError, expectAwsError, startTestEmulator } from './harness';
 import type { TestEmulator } from './harness';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
-const aiContent = (service: string, value: 'optIn' | 'optOut') =>
-  JSON.stringify({ services: { [service]: { opt_out_policy: { '@@assign': value } } } });
+const aiContent = (service: string, value: 'optIn' | 'optOut') => JSON.stringify({ services: { [service]: { opt_out_policy: { '@@assign': value } } } });
 const SCP = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 'ec2:*', Resource: '*' }] });
 
 describe('policies', () => {
@@ -56,7 +55,9 @@ describe('policies', () => {
   });
 
   it('updates name, description and content, and refuses to edit or delete AWS-managed policies', async () => {
-    const { Policy } = await t.client.send(new UpdatePolicyCommand({ PolicyId: 'p-rekognitionin', Name: 'Renamed', Content: aiContent('rekognition', 'optOut') }));
+    const { Policy } = await t.client.send(
+      new UpdatePolicyCommand({ PolicyId: 'p-rekognitionin', Name: 'Renamed', Content: aiContent('rekognition', 'optOut') }),
+    );
     expect(Policy?.PolicySummary?.Name).toBe('Renamed');
     expect(Policy?.Content).toBe(aiContent('rekognition', 'optOut'));
     await expectAwsError(t.client.send(new UpdatePolicyCommand({ PolicyId: 'p-FullAWSAccess', Name: 'Mine' })), 'InvalidInputException', 'IMMUTABLE_POLICY');
@@ -75,7 +76,12 @@ describe('policies', () => {
     expect(Policies?.map((p) => p.Id)).toEqual(['p-aioptoutall', 'p-lockcomprehend', 'p-allowlexoptin', 'p-rekognitionin']);
     const { Targets } = await t.client.send(new ListTargetsForPolicyCommand({ PolicyId: 'p-allowlexoptin' }));
     expect(Targets).toEqual([
-      { TargetId: 'ou-demo-mlplatform', Arn: 'arn:aws:organizations::111111111111:ou/o-orgqldemo01/ou-demo-mlplatform', Name: 'ML Platform', Type: 'ORGANIZATIONAL_UNIT' },
+      {
+        TargetId: 'ou-demo-mlplatform',
+        Arn: 'arn:aws:organizations::111111111111:ou/o-orgqldemo01/ou-demo-mlplatform',
+        Name: 'ML Platform',
+        Type: 'ORGANIZATIONAL_UNIT',
+      },
     ]);
     const direct = await t.client.send(new ListPoliciesForTargetCommand({ TargetId: '888888888888', Filter: AI }));
     expect(direct.Policies).toEqual([]);
@@ -104,16 +110,16 @@ describe('policies', () => {
 
   it('needs the policy type enabled on the root before attaching', async () => {
     const { Policy } = await create('DenyEc2', SCP, 'SERVICE_CONTROL_POLICY');
-    await expectAwsError(
-      t.client.send(new AttachPolicyCommand({ PolicyId: Policy?.PolicySummary?.Id, TargetId: 'r-demo' })),
-      'PolicyTypeNotEnabledException',
-    );
+    await expectAwsError(t.client.send(new AttachPolicyCommand({ PolicyId: Policy?.PolicySummary?.Id, TargetId: 'r-demo' })), 'PolicyTypeNotEnabledException');
   });
 
   it('enables SCPs by attaching FullAWSAccess everywhere, including new OUs, and keeps one SCP per node', async () => {
     const { Root } = await t.client.send(new EnablePolicyTypeCommand({ RootId: 'r-demo', PolicyType: 'SERVICE_CONTROL_POLICY' }));
     expect(Root?.PolicyTypes).toContainEqual({ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' });
-    await expectAwsError(t.client.send(new EnablePolicyTypeCommand({ RootId: 'r-demo', PolicyType: 'SERVICE_CONTROL_POLICY' })), 'PolicyTypeAlreadyEnabledException');
+    await expectAwsError(
+      t.client.send(new EnablePolicyTypeCommand({ RootId: 'r-demo', PolicyType: 'SERVICE_CONTROL_POLICY' })),
+      'PolicyTypeAlreadyEnabledException',
+    );
     const onAccount = await t.client.send(new ListPoliciesForTargetCommand({ TargetId: '555555555555', Filter: 'SERVICE_CONTROL_POLICY' }));
     expect(onAccount.Policies).toEqual([
       {

@@ -33,7 +33,8 @@ describe('the emulator state document', () => {
     const c = first.client;
     const rootId = (await c.send(new ListRootsCommand({}))).Roots![0]!.Id!;
     await c.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: AI }));
-    const ou = (await c.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Kept', Tags: [{ Key: 'team', Value: 'core' }] }))).OrganizationalUnit!;
+    const ou = (await c.send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'Kept', Tags: [{ Key: 'team', Value: 'core' }] })))
+      .OrganizationalUnit!;
     const policy = (await c.send(new CreatePolicyCommand({ Name: 'opt-out', Description: '', Type: AI, Content: OPT_OUT }))).Policy!.PolicySummary!;
     await c.send(new AttachPolicyCommand({ PolicyId: policy.Id!, TargetId: ou.Id! }));
     const request = (await c.send(new CreateAccountCommand({ Email: 'kept@example.com', AccountName: 'Kept' }))).CreateAccountStatus!;

@@ -109,7 +109,21 @@ describe('seeds', () => {
     expect(() => loadSeedFile(writeSeed(JSON.stringify(notEnabled)))).toThrow(/PolicyTypeNotEnabledException/);
     const malformed = { ...SMALL, policies: [{ name: 'Bad', type: 'AISERVICES_OPT_OUT_POLICY', content: '{"services":1}' }] };
     expect(() => loadSeedFile(writeSeed(JSON.stringify(malformed)))).toThrow(/policies\[0\].*MalformedPolicyDocumentException/);
-    const deep = { organizationalUnits: [{ name: '1', organizationalUnits: [{ name: '2', organizationalUnits: [{ name: '3', organizationalUnits: [{ name: '4', organizationalUnits: [{ name: '5', organizationalUnits: [{ name: '6' }] }] }] }] }] }] };
+    const deep = {
+      organizationalUnits: [
+        {
+          name: '1',
+          organizationalUnits: [
+            {
+              name: '2',
+              organizationalUnits: [
+                { name: '3', organizationalUnits: [{ name: '4', organizationalUnits: [{ name: '5', organizationalUnits: [{ name: '6' }] }] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
     expect(() => loadSeedFile(writeSeed(JSON.stringify(deep)))).toThrow(/at most 5 levels/);
   });
 });

@@ -13,7 +13,15 @@ describe('tags', () => {
 
   it('tags, retags and untags roots, OUs, accounts and policies', async () => {
     for (const id of ['r-demo', 'ou-demo-security', '222222222222', 'p-aioptoutall']) {
-      await t.client.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: 'a', Value: '1' }, { Key: 'b', Value: '' }] }));
+      await t.client.send(
+        new TagResourceCommand({
+          ResourceId: id,
+          Tags: [
+            { Key: 'a', Value: '1' },
+            { Key: 'b', Value: '' },
+          ],
+        }),
+      );
       await t.client.send(new TagResourceCommand({ ResourceId: id, Tags: [{ Key: 'a', Value: '2' }] }));
       await t.client.send(new UntagResourceCommand({ ResourceId: id, TagKeys: ['b'] }));
       expect(await list(id)).toContainEqual({ Key: 'a', Value: '2' });
@@ -24,7 +32,15 @@ describe('tags', () => {
   it('refuses unknown resources, duplicate keys, aws: keys and a 51st tag', async () => {
     await expectAwsError(t.client.send(new ListTagsForResourceCommand({ ResourceId: '000000000000' })), 'TargetNotFoundException');
     await expectAwsError(
-      t.client.send(new TagResourceCommand({ ResourceId: 'r-demo', Tags: [{ Key: 'x', Value: '1' }, { Key: 'x', Value: '2' }] })),
+      t.client.send(
+        new TagResourceCommand({
+          ResourceId: 'r-demo',
+          Tags: [
+            { Key: 'x', Value: '1' },
+            { Key: 'x', Value: '2' },
+          ],
+        }),
+      ),
       'InvalidInputException',
       'DUPLICATE_TAG_KEY',
     );

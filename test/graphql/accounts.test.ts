@@ -38,31 +38,63 @@ describe('creating and closing accounts through GraphQL, against the emulator ov
 
   it('creates an account: the payload says IN_PROGRESS, createAccountStatus follows it to SUCCEEDED with the account under the root', async () => {
     const { createAccount } = await t.data(CREATE, {
-      email: 'data-science@example.com', name: 'Data Science', role: 'OrgAdmin', billing: 'DENY', tags: [{ key: 'team', value: 'ds' }],
+      email: 'data-science@example.com',
+      name: 'Data Science',
+      role: 'OrgAdmin',
+      billing: 'DENY',
+      tags: [{ key: 'team', value: 'ds' }],
     });
-    expect(createAccount.createAccountStatus).toMatchObject({ state: 'IN_PROGRESS', accountName: 'Data Science', accountId: null, failureReason: null, completedAt: null });
+    expect(createAccount.createAccountStatus).toMatchObject({
+      state: 'IN_PROGRESS',
+      accountName: 'Data Science',
+      accountId: null,
+      failureReason: null,
+      completedAt: null,
+    });
     expect(createAccount.createAccountStatus.id).toMatch(/^car-[a-z0-9]{8,32}$/);
 
-    const done = await eventually(() => status(createAccount.createAccountStatus.id), (s) => s.state !== 'IN_PROGRESS');
+    const done = await eventually(
+      () => status(createAccount.createAccountStatus.id),
+      (s) => s.state !== 'IN_PROGRESS',
+    );
     expect(done).toMatchObject({ state: 'SUCCEEDED', accountName: 'Data Science', failureReason: null });
     expect(done.accountId).toMatch(/^\d{12}$/);
     expect(new Date(done.completedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.requestedAt).getTime());
     expect(done.account).toEqual({
-      id: done.accountId, name: 'Data Science', email: 'data-science@example.com', state: 'ACTIVE', joinedMethod: 'CREATED',
-      parent: { id: 'r-demo' }, tags: [{ key: 'team', value: 'ds' }],
+      id: done.accountId,
+      name: 'Data Science',
+      email: 'data-science@example.com',
+      state: 'ACTIVE',
+      joinedMethod: 'CREATED',
+      parent: { id: 'r-demo' },
+      tags: [{ key: 'team', value: 'ds' }],
     });
 
     const [intent, result] = await auditRows(t, createAccount.auditEventId);
     expect(intent).toMatchObject({
-      operation: 'createAccount', upstreamAction: 'CreateAccount',
-      arguments: { email: 'data-science@example.com', accountName: 'Data Science', roleName: 'OrgAdmin', iamUserAccessToBilling: 'DENY', tags: [{ key: 'team', value: 'ds' }] },
+      operation: 'createAccount',
+      upstreamAction: 'CreateAccount',
+      arguments: {
+        email: 'data-science@example.com',
+        accountName: 'Data Science',
+        roleName: 'OrgAdmin',
+        iamUserAccessToBilling: 'DENY',
+        tags: [{ key: 'team', value: 'ds' }],
+      },
     });
-    expect(result).toMatchObject({ kind: 'RESULT', outcome: 'SUCCEEDED', stateAfter: { createAccountStatus: { id: createAccount.createAccountStatus.id, state: 'IN_PROGRESS' } } });
+    expect(result).toMatchObject({
+      kind: 'RESULT',
+      outcome: 'SUCCEEDED',
+      stateAfter: { createAccountStatus: { id: createAccount.createAccountStatus.id, state: 'IN_PROGRESS' } },
+    });
   });
 
   it('reports a request for a taken email as FAILED with EMAIL_ALREADY_EXISTS: AWS accepts it, then refuses the account', async () => {
     const { createAccount } = await t.data(CREATE, { email: 'audit@example.com', name: 'Second Audit' });
-    const done = await eventually(() => status(createAccount.createAccountStatus.id), (s) => s.state !== 'IN_PROGRESS');
+    const done = await eventually(
+      () => status(createAccount.createAccountStatus.id),
+      (s) => s.state !== 'IN_PROGRESS',
+    );
     expect(done).toMatchObject({ state: 'FAILED', failureReason: 'EMAIL_ALREADY_EXISTS', accountId: null, account: null });
   });
 
@@ -72,7 +104,10 @@ describe('creating and closing accounts through GraphQL, against the emulator ov
     const retry = (await t.data(CREATE, variables)).createAccount;
     expect(retry.createAccountStatus.id).toBe(first.createAccountStatus.id);
     expect(retry.auditEventId).toBe(first.auditEventId);
-    const done = await eventually(() => status(first.createAccountStatus.id), (s) => s.state !== 'IN_PROGRESS');
+    const done = await eventually(
+      () => status(first.createAccountStatus.id),
+      (s) => s.state !== 'IN_PROGRESS',
+    );
     expect(done.state).toBe('SUCCEEDED');
     const emails = (await t.data(`{ accounts(first: 100) { edges { node { email } } } }`)).accounts.edges.map((e: any) => e.node.email);
     expect(emails.filter((email: string) => email === 'retried@example.com')).toHaveLength(1);
@@ -89,12 +124,21 @@ describe('creating and closing accounts through GraphQL, against the emulator ov
     const closed = (await t.data(CLOSE, { id: '101010101010' })).closeAccount;
     expect(closed.account).toEqual({ id: '101010101010', state: 'PENDING_CLOSURE' });
     const [intent, result] = await auditRows(t, closed.auditEventId);
-    expect(intent).toMatchObject({ operation: 'closeAccount', upstreamAction: 'CloseAccount', targetType: 'ACCOUNT', targetId: '101010101010', stateBefore: { account: { state: 'ACTIVE' } } });
+    expect(intent).toMatchObject({
+      operation: 'closeAccount',
+      upstreamAction: 'CloseAccount',
+      targetType: 'ACCOUNT',
+      targetId: '101010101010',
+      stateBefore: { account: { state: 'ACTIVE' } },
+    });
     expect(result).toMatchObject({ outcome: 'SUCCEEDED', stateAfter: { account: { state: 'PENDING_CLOSURE' } } });
 
     const again = await errorOf(CLOSE, { id: '101010101010' });
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', upstreamException: 'AccountAlreadyClosedException' });
-    await eventually(() => t.data(ACCOUNT_STATE, { id: '101010101010' }).then((d) => d.account.state), (state) => state === 'CLOSED');
+    await eventually(
+      () => t.data(ACCOUNT_STATE, { id: '101010101010' }).then((d) => d.account.state),
+      (state) => state === 'CLOSED',
+    );
   });
 
   it('refuses to close the management account with CONSTRAINT_VIOLATION and its reason, recorded as a failed attempt', async () => {

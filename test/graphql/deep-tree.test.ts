@@ -16,7 +16,11 @@ const TREE_QUERY = `{
   accounts(first: 1) { totalCount }
 }`;
 
-interface Ou { id: string; accounts: { id: string; parent: { id: string } }[]; organizationalUnits?: Ou[] }
+interface Ou {
+  id: string;
+  accounts: { id: string; parent: { id: string } }[];
+  organizationalUnits?: Ou[];
+}
 
 describe('a deep organization (5 OU levels, 500 accounts)', () => {
   const { seed, parents, accounts, attachedPolicies } = deepTreeSeed(40);
@@ -75,22 +79,33 @@ describe('a deep organization (5 OU levels, 500 accounts)', () => {
 
   it('computes the same effective policies as DescribeEffectivePolicy, the policy attached first winning on a node with two', async () => {
     const { body } = await t.graphql(`{ effectivePolicies(type: ${AI}) { account { id } content } }`);
-    const byAccount = new Map<string, unknown>(body.data!.effectivePolicies.map((e: { account: { id: string }; content: unknown }) => [e.account.id, e.content]));
+    const byAccount = new Map<string, unknown>(
+      body.data!.effectivePolicies.map((e: { account: { id: string }; content: unknown }) => [e.account.id, e.content]),
+    );
     for (const id of ['111111111111', '200000000001', '200000000050', '200000000400', '200000000499']) {
       const upstream = await t.graphql(`query($id: ID!) { effectivePolicy(accountId: $id, type: ${AI}, source: UPSTREAM) { content } }`, { id });
       expect(upstream.body.errors).toBeUndefined();
       expect(byAccount.get(id)).toEqual(upstream.body.data!.effectivePolicy.content);
     }
     // Account 1 sits in the first level-5 OU: LeafPollyIn (attached first) beats LeafPollyOut.
-    expect(byAccount.get('200000000001')).toEqual({ services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' }, polly: { opt_out_policy: 'optIn' } } });
+    expect(byAccount.get('200000000001')).toEqual({
+      services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' }, polly: { opt_out_policy: 'optIn' } },
+    });
   });
 
   it('pages through all accounts with first/after and a stable totalCount', async () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { body }: { body: { data?: Record<string, any> | null } } = await t.graphql(`query($after: String) { accounts(first: 120, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, { after });
-      const connection: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string } } = body.data!.accounts;
+      const { body }: { body: { data?: Record<string, any> | null } } = await t.graphql(
+        `query($after: String) { accounts(first: 120, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+        { after },
+      );
+      const connection: {
+        totalCount: number;
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+      } = body.data!.accounts;
       expect(connection.totalCount).toBe(500);
       expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
       ids.push(...connection.edges.map((e: { node: { id: string } }) => e.node.id));
@@ -102,10 +117,15 @@ describe('a deep organization (5 OU levels, 500 accounts)', () => {
   });
 
   it('pages through policies that span several upstream pages, and accounts under one OU', async () => {
-    const first = (await t.graphql(`{ policies(type: ${AI}, first: 30) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`)).body.data!.policies;
+    const first = (await t.graphql(`{ policies(type: ${AI}, first: 30) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`)).body.data!
+      .policies;
     expect(first.totalCount).toBe(44);
     expect(first.edges).toHaveLength(30);
-    const rest = (await t.graphql(`query($after: String) { policies(type: ${AI}, first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage } } }`, { after: first.pageInfo.endCursor })).body.data!.policies;
+    const rest = (
+      await t.graphql(`query($after: String) { policies(type: ${AI}, first: 30, after: $after) { edges { node { id } } pageInfo { hasNextPage } } }`, {
+        after: first.pageInfo.endCursor,
+      })
+    ).body.data!.policies;
     expect(rest.edges).toHaveLength(14);
     expect(rest.pageInfo.hasNextPage).toBe(false);
 

@@ -2,7 +2,19 @@ import { mirrorSettled, READ_UPSTREAM, startTestGateway, type TestGateway } from
 import { countUpstreamCalls } from './support/upstream-stats';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
-const DEMO_ACCOUNTS = ['111111111111', '222222222222', '333333333333', '444444444444', '555555555555', '666666666666', '777777777777', '888888888888', '999999999999', '101010101010', '121212121212'];
+const DEMO_ACCOUNTS = [
+  '111111111111',
+  '222222222222',
+  '333333333333',
+  '444444444444',
+  '555555555555',
+  '666666666666',
+  '777777777777',
+  '888888888888',
+  '999999999999',
+  '101010101010',
+  '121212121212',
+];
 
 describe('effective policies, validation and what-if through GraphQL', () => {
   let t: TestGateway;
@@ -15,10 +27,13 @@ describe('effective policies, validation and what-if through GraphQL', () => {
 
   it('computes the same effective policy as DescribeEffectivePolicy for every demo account', async () => {
     for (const accountId of DEMO_ACCOUNTS) {
-      const result = await data(`query($id: ID!) {
+      const result = await data(
+        `query($id: ID!) {
         computed: effectivePolicy(accountId: $id, type: ${AI}) { source content }
         upstream: effectivePolicy(accountId: $id, type: ${AI}, source: UPSTREAM) { source content lastUpdatedAt provenance { path } }
-      }`, { id: accountId });
+      }`,
+        { id: accountId },
+      );
       expect(result.computed.source).toBe('COMPUTED');
       expect(result.upstream.source).toBe('UPSTREAM');
       expect(result.computed.content).toEqual(result.upstream.content);
@@ -32,10 +47,16 @@ describe('effective policies, validation and what-if through GraphQL', () => {
       account { id } type content provenance { path value operator policyId policy { name } node { __typename id } }
     } } }`);
     const effective = account.effectivePolicy;
-    expect(effective.content).toEqual({ services: { default: { opt_out_policy: 'optOut' }, comprehend: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } } });
+    expect(effective.content).toEqual({
+      services: { default: { opt_out_policy: 'optOut' }, comprehend: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } },
+    });
     expect(effective.provenance).toContainEqual({
-      path: '$.services.lex.opt_out_policy', value: 'optIn', operator: '@@assign', policyId: 'p-allowlexoptin',
-      policy: { name: 'AllowLexOptIn' }, node: { __typename: 'OrganizationalUnit', id: 'ou-demo-mlplatform' },
+      path: '$.services.lex.opt_out_policy',
+      value: 'optIn',
+      operator: '@@assign',
+      policyId: 'p-allowlexoptin',
+      policy: { name: 'AllowLexOptIn' },
+      node: { __typename: 'OrganizationalUnit', id: 'ou-demo-mlplatform' },
     });
     expect(effective.account).toEqual({ id: '888888888888' });
   });
@@ -52,14 +73,23 @@ describe('effective policies, validation and what-if through GraphQL', () => {
 
   it('returns the effective policy of every account below a node in one request', async () => {
     const { effectivePolicies } = await data(`{ effectivePolicies(type: ${AI}, under: "ou-demo-workloads") { account { id name } content } }`);
-    expect(effectivePolicies.map((e: { account: { id: string } }) => e.account.id)).toEqual(['444444444444', '555555555555', '666666666666', '777777777777', '888888888888', '999999999999']);
+    expect(effectivePolicies.map((e: { account: { id: string } }) => e.account.id)).toEqual([
+      '444444444444',
+      '555555555555',
+      '666666666666',
+      '777777777777',
+      '888888888888',
+      '999999999999',
+    ]);
     for (const e of effectivePolicies) expect(e.content.services.comprehend).toEqual({ opt_out_policy: 'optOut' });
     const all = await data(`{ effectivePolicies(type: ${AI}) { account { id } } }`);
     expect(all.effectivePolicies).toHaveLength(11);
   });
 
   it('has no effective policy where no policy of the type applies', async () => {
-    const result = await data(`{ c: effectivePolicy(accountId: "111111111111", type: TAG_POLICY) { content provenance { path } } u: effectivePolicy(accountId: "111111111111", type: TAG_POLICY, source: UPSTREAM) { content } }`);
+    const result = await data(
+      `{ c: effectivePolicy(accountId: "111111111111", type: TAG_POLICY) { content provenance { path } } u: effectivePolicy(accountId: "111111111111", type: TAG_POLICY, source: UPSTREAM) { content } }`,
+    );
     expect(result).toEqual({ c: { content: null, provenance: [] }, u: { content: null } });
   });
 
@@ -70,13 +100,16 @@ describe('effective policies, validation and what-if through GraphQL', () => {
 
   it('validates a policy document with the engine without calling upstream', async () => {
     const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
-      data(`query($good: JSON!, $bad: JSON!) {
+      data(
+        `query($good: JSON!, $bad: JSON!) {
         good: validatePolicy(type: ${AI}, content: $good) { valid diagnostics { code } }
         bad: validatePolicy(type: ${AI}, content: $bad) { valid diagnostics { severity code path message line column } }
-      }`, {
-        good: { services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } },
-        bad: '{\n  "services": {\n    "lex": { "opt_out_policy": { "@@append": "optIn" } }\n  }\n}',
-      }),
+      }`,
+        {
+          good: { services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } },
+          bad: '{\n  "services": {\n    "lex": { "opt_out_policy": { "@@append": "optIn" } }\n  }\n}',
+        },
+      ),
     );
     expect(result.good).toEqual({ valid: true, diagnostics: [] });
     expect(result.bad.valid).toBe(false);
@@ -86,15 +119,23 @@ describe('effective policies, validation and what-if through GraphQL', () => {
 
   it('previews a change per affected account with before, after and diff, and changes nothing', async () => {
     const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
-      data(`query($changes: [PolicyChangeInput!]!) { previewPolicyChange(type: ${AI}, changes: $changes) {
+      data(
+        `query($changes: [PolicyChangeInput!]!) { previewPolicyChange(type: ${AI}, changes: $changes) {
         impacts { account { id } before { content } after { content ignoredChanges { path reason lockedBy { id } lockedAt { id } } }
                   diff { added { path value } removed { path } changed { path before after } } }
         diagnostics { code }
-      } }`, {
-        changes: [
-          { kind: 'CREATE_AND_ATTACH', name: 'RekognitionInForDev', content: { services: { rekognition: { opt_out_policy: { '@@assign': 'optIn' } }, comprehend: { opt_out_policy: { '@@assign': 'optIn' } } } }, targetIds: ['ou-demo-development'] },
-        ],
-      }),
+      } }`,
+        {
+          changes: [
+            {
+              kind: 'CREATE_AND_ATTACH',
+              name: 'RekognitionInForDev',
+              content: { services: { rekognition: { opt_out_policy: { '@@assign': 'optIn' } }, comprehend: { opt_out_policy: { '@@assign': 'optIn' } } } },
+              targetIds: ['ou-demo-development'],
+            },
+          ],
+        },
+      ),
     );
     const preview = result.previewPolicyChange;
     expect(preview.diagnostics).toEqual([]);
@@ -108,7 +149,9 @@ describe('effective policies, validation and what-if through GraphQL', () => {
   });
 
   it('reports changes that cannot apply as diagnostics and asks for missing fields with BAD_USER_INPUT', async () => {
-    const { previewPolicyChange } = await data(`{ previewPolicyChange(type: ${AI}, changes: [{ kind: ATTACH, policyId: "p-aioptoutall", targetId: "r-demo" }, { kind: DETACH, policyId: "p-nosuchpolicy1", targetId: "r-demo" }]) { impacts { account { id } } diagnostics { code } } }`);
+    const { previewPolicyChange } = await data(
+      `{ previewPolicyChange(type: ${AI}, changes: [{ kind: ATTACH, policyId: "p-aioptoutall", targetId: "r-demo" }, { kind: DETACH, policyId: "p-nosuchpolicy1", targetId: "r-demo" }]) { impacts { account { id } } diagnostics { code } } }`,
+    );
     expect(previewPolicyChange).toEqual({ impacts: [], diagnostics: [{ code: 'DUPLICATE_ATTACHMENT' }, { code: 'POLICY_NOT_FOUND' }] });
     const { body } = await t.graphql(`{ previewPolicyChange(type: ${AI}, changes: [{ kind: ATTACH, policyId: "p-aioptoutall" }]) { diagnostics { code } } }`);
     expect(body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'changes[0].targetId' });

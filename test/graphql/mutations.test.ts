@@ -35,13 +35,24 @@ describe('changing the organization through GraphQL mutations, each recorded in 
   });
 
   it('creates, updates with the content hash it read, and deletes a policy', async () => {
-    const created = (await data(CREATE, { input: { name: 'LexIn', description: 'lex', type: AI, content: optIn('lex'), tags: [{ key: 'team', value: 'ml' }] } })).createPolicy;
+    const created = (
+      await data(CREATE, { input: { name: 'LexIn', description: 'lex', type: AI, content: optIn('lex'), tags: [{ key: 'team', value: 'ml' }] } })
+    ).createPolicy;
     expect(created.policy).toMatchObject({ name: 'LexIn', description: 'lex', type: AI, content: optIn('lex'), tags: [{ key: 'team', value: 'ml' }] });
     const [createIntent, createResult] = await auditRows(t, created.auditEventId);
     expect(createIntent).toMatchObject({ operation: 'createPolicy', upstreamAction: 'CreatePolicy', policyType: AI });
     expect(createResult).toMatchObject({ outcome: 'SUCCEEDED', policyId: created.policy.id });
 
-    const updated = (await data(UPDATE, { input: { id: created.policy.id, name: 'LexAndPollyIn', content: '{"services":{"polly":{"opt_out_policy":{"@@assign":"optIn"}}}}', expectedContentHash: created.policy.contentHash } })).updatePolicy;
+    const updated = (
+      await data(UPDATE, {
+        input: {
+          id: created.policy.id,
+          name: 'LexAndPollyIn',
+          content: '{"services":{"polly":{"opt_out_policy":{"@@assign":"optIn"}}}}',
+          expectedContentHash: created.policy.contentHash,
+        },
+      })
+    ).updatePolicy;
     expect(updated.policy).toMatchObject({ name: 'LexAndPollyIn', content: optIn('polly') });
     expect(updated.policy.contentHash).not.toBe(created.policy.contentHash);
     const [updateIntent] = await auditRows(t, updated.auditEventId);
@@ -56,8 +67,14 @@ describe('changing the organization through GraphQL mutations, each recorded in 
   it('refuses an update with CONFLICT when the content changed since the caller read it', async () => {
     const { policy } = (await data(CREATE, { input: { name: 'Contended', type: AI, content: optIn('lex') } })).createPolicy;
     await data(UPDATE, { input: { id: policy.id, content: optIn('polly') } });
-    const calls = await countUpstreamCalls(t.gateway.emulatorUrl!, () => errorOf(UPDATE, { input: { id: policy.id, content: optIn('translate'), expectedContentHash: policy.contentHash } }));
-    expect(calls.result.extensions).toMatchObject({ code: 'CONFLICT', expectedContentHash: policy.contentHash, currentContentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const calls = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
+      errorOf(UPDATE, { input: { id: policy.id, content: optIn('translate'), expectedContentHash: policy.contentHash } }),
+    );
+    expect(calls.result.extensions).toMatchObject({
+      code: 'CONFLICT',
+      expectedContentHash: policy.contentHash,
+      currentContentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(calls.stats.calls.UpdatePolicy).toBeUndefined();
     const intent = await lastIntent(t, 'updatePolicy');
     expect(intent!.results[0]).toMatchObject({ outcome: 'FAILED', errorCode: 'CONFLICT' });
@@ -66,9 +83,13 @@ describe('changing the organization through GraphQL mutations, each recorded in 
 
   it('refuses a malformed document with POLICY_MALFORMED and its diagnostics, records the attempt, and sends nothing upstream', async () => {
     const bad = { services: { lex: { opt_out_policy: { '@@append': 'optIn' } } } };
-    const { result: error, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () => errorOf(CREATE, { input: { name: 'Broken', type: AI, content: bad } }));
+    const { result: error, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
+      errorOf(CREATE, { input: { name: 'Broken', type: AI, content: bad } }),
+    );
     expect(error.extensions!.code).toBe('POLICY_MALFORMED');
-    expect(error.extensions!.diagnostics).toContainEqual(expect.objectContaining({ severity: 'ERROR', code: 'OPERATOR_NOT_ALLOWED', path: expect.stringContaining('$.services.lex.opt_out_policy') }));
+    expect(error.extensions!.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'ERROR', code: 'OPERATOR_NOT_ALLOWED', path: expect.stringContaining('$.services.lex.opt_out_policy') }),
+    );
     expect(stats.total).toBe(0);
     const intent = await lastIntent(t, 'createPolicy');
     expect(intent).toMatchObject({ arguments: expect.objectContaining({ name: 'Broken' }) });
@@ -84,7 +105,14 @@ describe('changing the organization through GraphQL mutations, each recorded in 
     expect(attached.policy.targets).toEqual([{ id: 'ou-demo-sandboxes' }]);
     expect(attached.target.policies).toEqual([{ policy: { id: 'p-rekognitionin' } }]);
     const [intent, result] = await auditRows(t, attached.auditEventId);
-    expect(intent).toMatchObject({ operation: 'attachPolicy', targetType: 'ORGANIZATIONAL_UNIT', targetId: 'ou-demo-sandboxes', policyId: 'p-rekognitionin', policyType: AI, stateBefore: { attachments: [] } });
+    expect(intent).toMatchObject({
+      operation: 'attachPolicy',
+      targetType: 'ORGANIZATIONAL_UNIT',
+      targetId: 'ou-demo-sandboxes',
+      policyId: 'p-rekognitionin',
+      policyType: AI,
+      stateBefore: { attachments: [] },
+    });
     expect(result!.stateAfter).toMatchObject({ attachments: [{ id: 'p-rekognitionin' }], effectivePolicies: { '101010101010': expect.any(Object) } });
 
     const effective = await data(`{ account(id: "101010101010") { effectivePolicy(type: ${AI}) { content } } }`);
@@ -96,7 +124,9 @@ describe('changing the organization through GraphQL mutations, each recorded in 
 
   it('passes the idempotency key, so a retried attach returns the first result and attaches once', async () => {
     const first = (await data(ATTACH, { p: 'p-rekognitionin', t: '777777777777', k: 'attach-rekognition-777' })).attachPolicy;
-    const retry = await countUpstreamCalls(t.gateway.emulatorUrl!, () => data(ATTACH, { p: 'p-rekognitionin', t: '777777777777', k: 'attach-rekognition-777' }));
+    const retry = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
+      data(ATTACH, { p: 'p-rekognitionin', t: '777777777777', k: 'attach-rekognition-777' }),
+    );
     expect(retry.result.attachPolicy.auditEventId).toBe(first.auditEventId);
     expect(retry.stats.calls.AttachPolicy).toBeUndefined();
     const intent = (await auditRows(t, first.auditEventId))[0];
@@ -123,20 +153,38 @@ describe('changing the organization through GraphQL mutations, each recorded in 
     const tooDeep = await errorOf(OU, { parent: level5.organizationalUnit.id, name: 'TooDeep' });
     expect(tooDeep.extensions).toMatchObject({ code: 'CONSTRAINT_VIOLATION', reason: 'OU_DEPTH_LIMIT_EXCEEDED' });
 
-    const renamed = (await data(`mutation($id: ID!) { renameOrganizationalUnit(id: $id, name: "Card Issuing") { organizationalUnit { id name path { id } } auditEventId } }`, { id: level5.organizationalUnit.id })).renameOrganizationalUnit;
+    const renamed = (
+      await data(`mutation($id: ID!) { renameOrganizationalUnit(id: $id, name: "Card Issuing") { organizationalUnit { id name path { id } } auditEventId } }`, {
+        id: level5.organizationalUnit.id,
+      })
+    ).renameOrganizationalUnit;
     expect(renamed.organizationalUnit.name).toBe('Card Issuing');
-    expect(renamed.organizationalUnit.path.map((n: { id: string }) => n.id)).toEqual(['r-demo', 'ou-demo-workloads', 'ou-demo-production', 'ou-demo-payments', level4.organizationalUnit.id]);
+    expect(renamed.organizationalUnit.path.map((n: { id: string }) => n.id)).toEqual([
+      'r-demo',
+      'ou-demo-workloads',
+      'ou-demo-production',
+      'ou-demo-payments',
+      level4.organizationalUnit.id,
+    ]);
     const [renameIntent] = await auditRows(t, renamed.auditEventId);
     expect(renameIntent!.stateBefore).toMatchObject({ organizationalUnit: { name: 'Issuing' } });
 
     const notEmpty = await errorOf(`mutation($id: ID!) { deleteOrganizationalUnit(id: $id) { auditEventId } }`, { id: level4.organizationalUnit.id });
     expect(notEmpty.extensions!.code).toBe('NOT_EMPTY');
-    const deleted = (await data(`mutation($id: ID!) { deleteOrganizationalUnit(id: $id) { organizationalUnit { id name } auditEventId } }`, { id: level5.organizationalUnit.id })).deleteOrganizationalUnit;
+    const deleted = (
+      await data(`mutation($id: ID!) { deleteOrganizationalUnit(id: $id) { organizationalUnit { id name } auditEventId } }`, {
+        id: level5.organizationalUnit.id,
+      })
+    ).deleteOrganizationalUnit;
     expect(deleted.organizationalUnit.name).toBe('Card Issuing');
   });
 
   it('moves an account, looking its current parent up, and its effective policy follows', async () => {
-    const moved = (await data(`mutation { moveAccount(accountId: "101010101010", destinationParentId: "ou-demo-mlplatform") { account { id parent { id } effectivePolicy(type: ${AI}) { content } } auditEventId } }`)).moveAccount;
+    const moved = (
+      await data(
+        `mutation { moveAccount(accountId: "101010101010", destinationParentId: "ou-demo-mlplatform") { account { id parent { id } effectivePolicy(type: ${AI}) { content } } auditEventId } }`,
+      )
+    ).moveAccount;
     expect(moved.account.parent).toEqual({ id: 'ou-demo-mlplatform' });
     expect(moved.account.effectivePolicy.content.services.lex).toEqual({ opt_out_policy: 'optIn' });
     const [intent] = await auditRows(t, moved.auditEventId);
@@ -144,9 +192,15 @@ describe('changing the organization through GraphQL mutations, each recorded in 
   });
 
   it('tags and untags a resource', async () => {
-    const tagged = (await data(`mutation { tagResource(resourceId: "p-aioptoutall", tags: [{ key: "reviewed", value: "2026" }]) { resource { __typename ... on Policy { tags { key value } } } auditEventId } }`)).tagResource;
+    const tagged = (
+      await data(
+        `mutation { tagResource(resourceId: "p-aioptoutall", tags: [{ key: "reviewed", value: "2026" }]) { resource { __typename ... on Policy { tags { key value } } } auditEventId } }`,
+      )
+    ).tagResource;
     expect(tagged.resource).toEqual({ __typename: 'Policy', tags: [{ key: 'reviewed', value: '2026' }] });
-    const untagged = (await data(`mutation { untagResource(resourceId: "p-aioptoutall", tagKeys: ["reviewed"]) { resource { ... on Policy { tags { key } } } auditEventId } }`)).untagResource;
+    const untagged = (
+      await data(`mutation { untagResource(resourceId: "p-aioptoutall", tagKeys: ["reviewed"]) { resource { ... on Policy { tags { key } } } auditEventId } }`)
+    ).untagResource;
     expect(untagged.resource.tags).toEqual([]);
     const [intent] = await auditRows(t, untagged.auditEventId);
     expect(intent!.stateBefore).toEqual({ tags: [{ key: 'reviewed', value: '2026' }] });

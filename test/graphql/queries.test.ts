@@ -27,7 +27,13 @@ describe('reading the organization through GraphQL (demo seed, real SDK against 
 
   it('navigates up from an account: parent and path from the root', async () => {
     const { account } = await data(`{ account(id: "555555555555") { name email state joinedMethod joinedAt parent { __typename id } path { id name } } }`);
-    expect(account).toMatchObject({ name: 'Payments Prod', email: 'payments-prod@example.com', state: 'ACTIVE', joinedMethod: 'CREATED', joinedAt: '2024-01-15T09:00:00.000Z' });
+    expect(account).toMatchObject({
+      name: 'Payments Prod',
+      email: 'payments-prod@example.com',
+      state: 'ACTIVE',
+      joinedMethod: 'CREATED',
+      joinedAt: '2024-01-15T09:00:00.000Z',
+    });
     expect(account.parent).toEqual({ __typename: 'OrganizationalUnit', id: 'ou-demo-payments' });
     expect(account.path.map((n: { id: string }) => n.id)).toEqual(['r-demo', 'ou-demo-workloads', 'ou-demo-production', 'ou-demo-payments']);
   });
@@ -37,7 +43,12 @@ describe('reading the organization through GraphQL (demo seed, real SDK against 
       name tags { key value } parent { id } path { id }
       organizationalUnits { id name accounts { id } organizationalUnits { id accounts { name } } }
     } }`);
-    expect(organizationalUnit).toMatchObject({ name: 'Workloads', tags: [{ key: 'cost-center', value: 'cc-1000' }], parent: { id: 'r-demo' }, path: [{ id: 'r-demo' }] });
+    expect(organizationalUnit).toMatchObject({
+      name: 'Workloads',
+      tags: [{ key: 'cost-center', value: 'cc-1000' }],
+      parent: { id: 'r-demo' },
+      path: [{ id: 'r-demo' }],
+    });
     expect(organizationalUnit.organizationalUnits.map((o: { name: string }) => o.name)).toEqual(['Production', 'Development', 'ML Platform']);
     expect(organizationalUnit.organizationalUnits[0].organizationalUnits[0].accounts).toEqual([{ name: 'Payments Prod' }]);
   });
@@ -56,8 +67,16 @@ describe('reading the organization through GraphQL (demo seed, real SDK against 
   });
 
   it('returns a policy with its document, exact text, SHA-256 content hash, targets and tags', async () => {
-    const { policy } = await data(`{ policy(id: "p-allowlexoptin") { id arn name description type awsManaged content contentText contentHash targets { id } tags { key value } } }`);
-    expect(policy).toMatchObject({ name: 'AllowLexOptIn', type: AI, awsManaged: false, targets: [{ id: 'ou-demo-mlplatform' }], tags: [{ key: 'approved-by', value: 'security' }] });
+    const { policy } = await data(
+      `{ policy(id: "p-allowlexoptin") { id arn name description type awsManaged content contentText contentHash targets { id } tags { key value } } }`,
+    );
+    expect(policy).toMatchObject({
+      name: 'AllowLexOptIn',
+      type: AI,
+      awsManaged: false,
+      targets: [{ id: 'ou-demo-mlplatform' }],
+      tags: [{ key: 'approved-by', value: 'security' }],
+    });
     expect(policy.arn).toMatch(/:policy\/o-orgqldemo01\/aiservices_opt_out_policy\/p-allowlexoptin$/);
     expect(policy.content).toEqual({ services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } });
     expect(JSON.parse(policy.contentText)).toEqual(policy.content);
@@ -79,10 +98,16 @@ describe('reading the organization through GraphQL (demo seed, real SDK against 
   });
 
   it('answers NOT_FOUND for ids that do not exist, keeping the rest of the query', async () => {
-    const { body } = await t.graphql(`{ roots { id } account(id: "123456789012") { id } policy(id: "p-doesnotexist") { id } o: node(id: "ou-demo-nothere1") { id } }`);
+    const { body } = await t.graphql(
+      `{ roots { id } account(id: "123456789012") { id } policy(id: "p-doesnotexist") { id } o: node(id: "ou-demo-nothere1") { id } }`,
+    );
     expect(body.data).toMatchObject({ roots: [{ id: 'r-demo' }], account: null, policy: null, o: null });
     expect(body.errors!.map((e) => [e.path?.[0], e.extensions!.code])).toEqual(
-      expect.arrayContaining([['account', 'NOT_FOUND'], ['policy', 'NOT_FOUND'], ['o', 'NOT_FOUND']]),
+      expect.arrayContaining([
+        ['account', 'NOT_FOUND'],
+        ['policy', 'NOT_FOUND'],
+        ['o', 'NOT_FOUND'],
+      ]),
     );
   });
 

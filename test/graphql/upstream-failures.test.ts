@@ -44,7 +44,12 @@ describe('upstream failures reach the caller as stable error codes', () => {
 
   it('retries throttled calls with backoff when pacing is off', async () => {
     emulator = await startEmulator({ seed: 'demo', throttle: true });
-    t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url, ORGQL_UPSTREAM_MAX_ATTEMPTS: '6', ORGQL_UPSTREAM_RATE_SCALE: '0', ORGQL_MIRROR: 'off' });
+    t = await startTestGateway({
+      ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url,
+      ORGQL_UPSTREAM_MAX_ATTEMPTS: '6',
+      ORGQL_UPSTREAM_RATE_SCALE: '0',
+      ORGQL_MIRROR: 'off',
+    });
     for (let i = 0; i < 4; i++) {
       const { body } = await t.graphql(`{ organization { id } }`);
       expect(body.errors).toBeUndefined();
@@ -93,7 +98,9 @@ describe('upstream failures reach the caller as stable error codes', () => {
 
   it('answers INTERNAL_SERVER_ERROR without internals when something unexpected breaks', async () => {
     const stub = await startStubUpstream({
-      DescribePolicy: { Policy: { PolicySummary: { Id: 'p-corrupted1', Name: 'Corrupt', Type: 'TAG_POLICY', Arn: 'arn:x', AwsManaged: false }, Content: '{not json' } },
+      DescribePolicy: {
+        Policy: { PolicySummary: { Id: 'p-corrupted1', Name: 'Corrupt', Type: 'TAG_POLICY', Arn: 'arn:x', AwsManaged: false }, Content: '{not json' },
+      },
     });
     try {
       t = await gatewayOn(stub.url, 1);

@@ -59,13 +59,44 @@ function refsOf(event: unknown) {
 
 describe('the entities an Organizations event names', () => {
   it.each([
-    ['AttachPolicy', { policyId: POLICY, targetId: OU }, null, [{ kind: 'ATTACHMENTS', targetId: OU }, { kind: 'TARGETS', policyId: POLICY }]],
-    ['DetachPolicy', { policyId: POLICY, targetId: ACCOUNT }, null, [{ kind: 'ATTACHMENTS', targetId: ACCOUNT }, { kind: 'TARGETS', policyId: POLICY }]],
+    [
+      'AttachPolicy',
+      { policyId: POLICY, targetId: OU },
+      null,
+      [
+        { kind: 'ATTACHMENTS', targetId: OU },
+        { kind: 'TARGETS', policyId: POLICY },
+      ],
+    ],
+    [
+      'DetachPolicy',
+      { policyId: POLICY, targetId: ACCOUNT },
+      null,
+      [
+        { kind: 'ATTACHMENTS', targetId: ACCOUNT },
+        { kind: 'TARGETS', policyId: POLICY },
+      ],
+    ],
     [
       'CreatePolicy',
       { content: '{"services":{}}', description: 'opt out', name: 'ai-opt-out', type: 'AISERVICES_OPT_OUT_POLICY', tags: [{ key: 'team', value: 'platform' }] },
-      { policy: { policySummary: { id: POLICY, arn: `arn:aws:organizations::111111111111:policy/o-exampleorgid/aiservices_opt_out_policy/${POLICY}`, name: 'ai-opt-out', type: 'AISERVICES_OPT_OUT_POLICY', awsManaged: false }, content: '{"services":{}}' } },
-      [{ kind: 'POLICY', id: POLICY }, { kind: 'POLICIES', type: 'AISERVICES_OPT_OUT_POLICY' }, { kind: 'TAGS', resourceId: POLICY }],
+      {
+        policy: {
+          policySummary: {
+            id: POLICY,
+            arn: `arn:aws:organizations::111111111111:policy/o-exampleorgid/aiservices_opt_out_policy/${POLICY}`,
+            name: 'ai-opt-out',
+            type: 'AISERVICES_OPT_OUT_POLICY',
+            awsManaged: false,
+          },
+          content: '{"services":{}}',
+        },
+      },
+      [
+        { kind: 'POLICY', id: POLICY },
+        { kind: 'POLICIES', type: 'AISERVICES_OPT_OUT_POLICY' },
+        { kind: 'TAGS', resourceId: POLICY },
+      ],
     ],
     ['UpdatePolicy', { policyId: POLICY, name: 'renamed' }, { policy: { policySummary: { id: POLICY } } }, [{ kind: 'POLICY', id: POLICY }]],
     ['DeletePolicy', { policyId: POLICY }, null, [{ kind: 'POLICY', id: POLICY }]],
@@ -76,20 +107,39 @@ describe('the entities an Organizations event names', () => {
       [{ kind: 'ROOTS' }, { kind: 'TARGETS', policyId: 'p-FullAWSAccess' }, { kind: 'POLICIES', type: 'SERVICE_CONTROL_POLICY' }],
     ],
     ['EnablePolicyType', { rootId: ROOT, policyType: 'TAG_POLICY' }, { root: { id: ROOT } }, [{ kind: 'ROOTS' }, { kind: 'POLICIES', type: 'TAG_POLICY' }]],
-    ['DisablePolicyType', { rootId: ROOT, policyType: 'BACKUP_POLICY' }, { root: { id: ROOT } }, [{ kind: 'ROOTS' }, { kind: 'POLICIES', type: 'BACKUP_POLICY' }]],
+    [
+      'DisablePolicyType',
+      { rootId: ROOT, policyType: 'BACKUP_POLICY' },
+      { root: { id: ROOT } },
+      [{ kind: 'ROOTS' }, { kind: 'POLICIES', type: 'BACKUP_POLICY' }],
+    ],
     [
       'CreateOrganizationalUnit',
       { parentId: ROOT, name: 'Sandbox', tags: [{ key: 'env', value: 'dev' }] },
       { organizationalUnit: { id: OU, arn: `arn:aws:organizations::111111111111:ou/o-exampleorgid/${OU}`, name: 'Sandbox' } },
-      [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }, { kind: 'CHILDREN', parentId: ROOT }, { kind: 'ATTACHMENTS', targetId: OU }, { kind: 'TAGS', resourceId: OU }],
+      [
+        { kind: 'ORGANIZATIONAL_UNIT', id: OU },
+        { kind: 'CHILDREN', parentId: ROOT },
+        { kind: 'ATTACHMENTS', targetId: OU },
+        { kind: 'TAGS', resourceId: OU },
+      ],
     ],
-    ['UpdateOrganizationalUnit', { organizationalUnitId: OU, name: 'Renamed' }, { organizationalUnit: { id: OU, name: 'Renamed' } }, [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }]],
+    [
+      'UpdateOrganizationalUnit',
+      { organizationalUnitId: OU, name: 'Renamed' },
+      { organizationalUnit: { id: OU, name: 'Renamed' } },
+      [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }],
+    ],
     ['DeleteOrganizationalUnit', { organizationalUnitId: OU }, null, [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }]],
     [
       'MoveAccount',
       { accountId: ACCOUNT, sourceParentId: OU, destinationParentId: OU2 },
       null,
-      [{ kind: 'ACCOUNT', id: ACCOUNT }, { kind: 'CHILDREN', parentId: OU }, { kind: 'CHILDREN', parentId: OU2 }],
+      [
+        { kind: 'ACCOUNT', id: ACCOUNT },
+        { kind: 'CHILDREN', parentId: OU },
+        { kind: 'CHILDREN', parentId: OU2 },
+      ],
     ],
     ['CloseAccount', { accountId: ACCOUNT }, null, [{ kind: 'ACCOUNT', id: ACCOUNT }]],
     ['RemoveAccountFromOrganization', { accountId: ACCOUNT }, null, [{ kind: 'ACCOUNT', id: ACCOUNT }]],
@@ -99,8 +149,21 @@ describe('the entities an Organizations event names', () => {
     [
       'AcceptHandshake',
       { handshakeId: 'h-examplehandshakeid111' },
-      { handshake: { id: 'h-examplehandshakeid111', action: 'INVITE', state: 'ACCEPTED', parties: [{ id: 'o-exampleorgid', type: 'ORGANIZATION' }, { id: ACCOUNT, type: 'ACCOUNT' }] } },
-      [{ kind: 'ACCOUNT', id: ACCOUNT }, { kind: 'ATTACHMENTS', targetId: ACCOUNT }],
+      {
+        handshake: {
+          id: 'h-examplehandshakeid111',
+          action: 'INVITE',
+          state: 'ACCEPTED',
+          parties: [
+            { id: 'o-exampleorgid', type: 'ORGANIZATION' },
+            { id: ACCOUNT, type: 'ACCOUNT' },
+          ],
+        },
+      },
+      [
+        { kind: 'ACCOUNT', id: ACCOUNT },
+        { kind: 'ATTACHMENTS', targetId: ACCOUNT },
+      ],
     ],
   ])('%s names exactly the entities it changed', (eventName, request, response, refs) => {
     expect(refsOf(eventFor(eventName, request, response))).toEqual({ kind: 'REFS', refs });
@@ -115,29 +178,69 @@ describe('the entities an Organizations event names', () => {
   });
 
   it('CreateAccount names nothing yet; its CreateAccountResult service event names the new account', () => {
-    const create = eventFor('CreateAccount', { accountName: 'Dev', email: 'HIDDEN_DUE_TO_SECURITY_REASONS' }, { createAccountStatus: { id: 'car-exampleid111', state: 'IN_PROGRESS' } });
+    const create = eventFor(
+      'CreateAccount',
+      { accountName: 'Dev', email: 'HIDDEN_DUE_TO_SECURITY_REASONS' },
+      { createAccountStatus: { id: 'car-exampleid111', state: 'IN_PROGRESS' } },
+    );
     expect(refsOf(create)).toEqual({ kind: 'NONE', reason: 'NOT_YET' });
-    const result = { ...(eventFor('CreateAccountResult', null, null, {
+    const result = {
+      ...(eventFor('CreateAccountResult', null, null, {
+        eventType: 'AwsServiceEvent',
+        userIdentity: { accountId: '111111111111', invokedBy: 'AWS Internal' },
+        requestID: undefined,
+        serviceEventDetails: { createAccountStatus: { id: 'car-exampleid111', state: 'SUCCEEDED', accountName: 'Dev', accountId: ACCOUNT } },
+      }) as object),
+      'detail-type': 'AWS Service Event via CloudTrail',
+    };
+    expect(refsOf(result)).toEqual({
+      kind: 'REFS',
+      refs: [
+        { kind: 'ACCOUNT', id: ACCOUNT },
+        { kind: 'ATTACHMENTS', targetId: ACCOUNT },
+        { kind: 'TAGS', resourceId: ACCOUNT },
+      ],
+    });
+    const failed = eventFor('CreateAccountResult', null, null, {
       eventType: 'AwsServiceEvent',
-      userIdentity: { accountId: '111111111111', invokedBy: 'AWS Internal' },
-      requestID: undefined,
-      serviceEventDetails: { createAccountStatus: { id: 'car-exampleid111', state: 'SUCCEEDED', accountName: 'Dev', accountId: ACCOUNT } },
-    }) as object), 'detail-type': 'AWS Service Event via CloudTrail' };
-    expect(refsOf(result)).toEqual({ kind: 'REFS', refs: [{ kind: 'ACCOUNT', id: ACCOUNT }, { kind: 'ATTACHMENTS', targetId: ACCOUNT }, { kind: 'TAGS', resourceId: ACCOUNT }] });
-    const failed = eventFor('CreateAccountResult', null, null, { eventType: 'AwsServiceEvent', serviceEventDetails: { createAccountStatus: { state: 'FAILED', failureReason: 'EMAIL_ALREADY_EXISTS' } } });
+      serviceEventDetails: { createAccountStatus: { state: 'FAILED', failureReason: 'EMAIL_ALREADY_EXISTS' } },
+    });
     expect(refsOf(failed)).toEqual({ kind: 'NONE', reason: 'FAILED_CALL' });
   });
 
   it('reads nested response members whatever their casing', () => {
     const event = eventFor('CreateOrganizationalUnit', { parentId: ROOT, name: 'x' }, { OrganizationalUnit: { Id: OU } });
-    expect(refsOf(event)).toMatchObject({ kind: 'REFS', refs: [{ kind: 'ORGANIZATIONAL_UNIT', id: OU }, { kind: 'CHILDREN', parentId: ROOT }, { kind: 'ATTACHMENTS', targetId: OU }, { kind: 'TAGS', resourceId: OU }] });
+    expect(refsOf(event)).toMatchObject({
+      kind: 'REFS',
+      refs: [
+        { kind: 'ORGANIZATIONAL_UNIT', id: OU },
+        { kind: 'CHILDREN', parentId: ROOT },
+        { kind: 'ATTACHMENTS', targetId: OU },
+        { kind: 'TAGS', resourceId: OU },
+      ],
+    });
   });
 
   it('ignores failed calls, reads, and calls whose effects the mirror does not hold', () => {
-    expect(refsOf(eventFor('AttachPolicy', { policyId: POLICY, targetId: OU }, null, { errorCode: 'DuplicatePolicyAttachmentException', errorMessage: 'already attached' }))).toEqual({ kind: 'NONE', reason: 'FAILED_CALL' });
+    expect(
+      refsOf(
+        eventFor('AttachPolicy', { policyId: POLICY, targetId: OU }, null, {
+          errorCode: 'DuplicatePolicyAttachmentException',
+          errorMessage: 'already attached',
+        }),
+      ),
+    ).toEqual({ kind: 'NONE', reason: 'FAILED_CALL' });
     expect(refsOf(eventFor('ListRoots', null, null, { readOnly: true }))).toEqual({ kind: 'NONE', reason: 'READ_ONLY' });
     expect(refsOf(eventFor('DescribePolicy', { policyId: POLICY }))).toEqual({ kind: 'NONE', reason: 'READ_ONLY' });
-    for (const name of ['RegisterDelegatedAdministrator', 'DeregisterDelegatedAdministrator', 'PutResourcePolicy', 'DeleteResourcePolicy', 'EnableAWSServiceAccess', 'DisableAWSServiceAccess', 'InviteAccountToOrganization']) {
+    for (const name of [
+      'RegisterDelegatedAdministrator',
+      'DeregisterDelegatedAdministrator',
+      'PutResourcePolicy',
+      'DeleteResourcePolicy',
+      'EnableAWSServiceAccess',
+      'DisableAWSServiceAccess',
+      'InviteAccountToOrganization',
+    ]) {
       expect({ name, refresh: refsOf(eventFor(name, { accountId: ACCOUNT })) }).toEqual({ name, refresh: { kind: 'NONE', reason: 'NOT_MIRRORED' } });
     }
   });
@@ -172,7 +275,11 @@ describe('validating an event', () => {
     const noDetail = { ...(eventFor('AttachPolicy', {}) as object), detail: undefined };
     expect(parseOrganizationsEvent(noDetail)).toMatchObject({ ok: false, code: 'MALFORMED_EVENT', problems: [expect.stringMatching(/^detail: /)] });
     const otherService = eventFor('AttachPolicy', {}, null, { eventSource: 'iam.amazonaws.com' });
-    expect(parseOrganizationsEvent(otherService)).toMatchObject({ ok: false, code: 'MALFORMED_EVENT', problems: [expect.stringMatching(/^detail\.eventSource: /)] });
+    expect(parseOrganizationsEvent(otherService)).toMatchObject({
+      ok: false,
+      code: 'MALFORMED_EVENT',
+      problems: [expect.stringMatching(/^detail\.eventSource: /)],
+    });
     const badName = eventFor('Attach Policy; DROP', {});
     expect(parseOrganizationsEvent(badName)).toMatchObject({ ok: false, code: 'MALFORMED_EVENT' });
   });

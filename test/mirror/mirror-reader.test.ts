@@ -97,7 +97,8 @@ describe('the mirror reader answers like the SDK adapter (demo organization, emu
     const differences: string[] = [];
     for (const [name, read] of reads) {
       const [fromUpstream, fromMirror] = [await outcome(() => read(upstream)), await outcome(() => read(mirror))];
-      if (JSON.stringify(fromUpstream) !== JSON.stringify(fromMirror)) differences.push(`${name}: upstream ${JSON.stringify(fromUpstream)} mirror ${JSON.stringify(fromMirror)}`);
+      if (JSON.stringify(fromUpstream) !== JSON.stringify(fromMirror))
+        differences.push(`${name}: upstream ${JSON.stringify(fromUpstream)} mirror ${JSON.stringify(fromMirror)}`);
     }
     expect(differences).toEqual([]);
     expect(reads.length).toBeGreaterThan(350);

@@ -27,7 +27,8 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
   };
 
   beforeAll(async () => {
-    if (db === undefined && !process.env.DATABASE_URL?.startsWith('postgres')) throw new Error('these tests need DATABASE_URL (a PostgreSQL server): replicas share one database');
+    if (db === undefined && !process.env.DATABASE_URL?.startsWith('postgres'))
+      throw new Error('these tests need DATABASE_URL (a PostgreSQL server): replicas share one database');
     emulator = await startEmulator({ seed: 'demo' });
     db = await createTestDatabase();
   });
@@ -63,11 +64,15 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
     );
     expect(created.body.errors).toBeUndefined();
     const policyId = created.body.data.createPolicy.policy.id;
-    const attached = await first.graphql(`mutation { attachPolicy(policyId: "${policyId}", targetId: "444444444444") { target { id ... on Account { policies(type: ${AI}) { policy { id } } } } } }`);
+    const attached = await first.graphql(
+      `mutation { attachPolicy(policyId: "${policyId}", targetId: "444444444444") { target { id ... on Account { policies(type: ${AI}) { policy { id } } } } } }`,
+    );
     expect(attached.body.errors).toBeUndefined();
     expect(attached.body.data.attachPolicy.target.policies.map((p: any) => p.policy.id)).toContain(policyId);
     await fetch(`${emulator.url}/_emulator/reset-stats`, { method: 'POST' });
-    const read = await first.graphql(`{ policy(id: "${policyId}") { targets { id } } effectivePolicy(accountId: "444444444444", type: ${AI}) { content } organization { mirror { version } } }`);
+    const read = await first.graphql(
+      `{ policy(id: "${policyId}") { targets { id } } effectivePolicy(accountId: "444444444444", type: ${AI}) { content } organization { mirror { version } } }`,
+    );
     expect(read.body.data.policy.targets).toEqual([{ id: '444444444444' }]);
     expect(read.body.data.effectivePolicy.content.services.polly).toEqual({ opt_out_policy: 'optIn' });
     expect(read.body.data.organization.mirror.version).toBeGreaterThan(before);
@@ -96,13 +101,19 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
     expect(leaders[0]).toBe(first);
     expect(second.gateway.mirror.status().upstreamCallsLastSync).toBeUndefined();
 
-    const tagged = await first.graphql(`mutation { tagResource(resourceId: "555555555555", tags: [{ key: "mirror", value: "replicated" }]) { resource { id } } }`);
+    const tagged = await first.graphql(
+      `mutation { tagResource(resourceId: "555555555555", tags: [{ key: "mirror", value: "replicated" }]) { resource { id } } }`,
+    );
     expect(tagged.body.errors).toBeUndefined();
     const returned = Date.now();
-    await eventually(async () => {
-      const { body } = await second.graphql(`{ account(id: "555555555555") { tags { key value } } }`);
-      return body.data.account.tags.some((t: any) => t.key === 'mirror' && t.value === 'replicated') ? true : undefined;
-    }, 1000, 'the tag written through the first replica is read through the second');
+    await eventually(
+      async () => {
+        const { body } = await second.graphql(`{ account(id: "555555555555") { tags { key value } } }`);
+        return body.data.account.tags.some((t: any) => t.key === 'mirror' && t.value === 'replicated') ? true : undefined;
+      },
+      1000,
+      'the tag written through the first replica is read through the second',
+    );
     expect(Date.now() - returned).toBeLessThan(1000);
 
     const drift: Array<{ changes: readonly MirrorChange[]; cause: RefreshCause }> = [];
@@ -115,7 +126,9 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
     await clientFor(emulator).send(new TagResourceCommand({ ResourceId: '666666666666', Tags: [{ Key: 'outside', Value: 'cli' }] }));
     const status = await second.gateway.mirror.sync();
     expect(status).toMatchObject({ state: 'READY', leader: true, upstreamCallsLastSync: expect.any(Number) });
-    const change = drift.flatMap((d) => d.changes.map((c) => ({ ...c, cause: d.cause }))).find((c) => c.ref.kind === 'TAGS' && (c.ref as any).resourceId === '666666666666');
+    const change = drift
+      .flatMap((d) => d.changes.map((c) => ({ ...c, cause: d.cause })))
+      .find((c) => c.ref.kind === 'TAGS' && (c.ref as any).resourceId === '666666666666');
     expect(change).toMatchObject({ cause: { kind: 'SYNC' }, after: expect.arrayContaining([{ key: 'outside', value: 'cli' }]) });
     expect(change!.before).not.toContainEqual({ key: 'outside', value: 'cli' });
   });

@@ -31,8 +31,11 @@ describe('after every kind of mutation, the mirror answers exactly what AWS answ
 
   it('creates, renames, moves, tags, attaches, detaches, deletes, and disables', async () => {
     await expectMirrorEqualsUpstream('start');
-    const ou = (await mutate(`mutation { createOrganizationalUnit(parentId: "ou-demo-workloads", name: "Mirrored", tags: [{ key: "k", value: "v" }]) { organizationalUnit { id } } }`))
-      .createOrganizationalUnit.organizationalUnit.id;
+    const ou = (
+      await mutate(
+        `mutation { createOrganizationalUnit(parentId: "ou-demo-workloads", name: "Mirrored", tags: [{ key: "k", value: "v" }]) { organizationalUnit { id } } }`,
+      )
+    ).createOrganizationalUnit.organizationalUnit.id;
     await expectMirrorEqualsUpstream('createOrganizationalUnit');
     await mutate(`mutation { renameOrganizationalUnit(id: "${ou}", name: "Mirrored2") { organizationalUnit { id } } }`);
     await expectMirrorEqualsUpstream('renameOrganizationalUnit');
@@ -42,9 +45,12 @@ describe('after every kind of mutation, the mirror answers exactly what AWS answ
     await mutate(`mutation { untagResource(resourceId: "${ou}", tagKeys: ["k"]) { resource { id } } }`);
     await expectMirrorEqualsUpstream('tag and untag');
     const policy = (
-      await mutate(`mutation($c: JSON!) { createPolicy(input: { name: "MirrorStep", description: "d", type: ${AI}, content: $c, tags: [{ key: "p", value: "1" }] }) { policy { id } } }`, {
-        c: { services: { textract: { opt_out_policy: { '@@assign': 'optIn' } } } },
-      })
+      await mutate(
+        `mutation($c: JSON!) { createPolicy(input: { name: "MirrorStep", description: "d", type: ${AI}, content: $c, tags: [{ key: "p", value: "1" }] }) { policy { id } } }`,
+        {
+          c: { services: { textract: { opt_out_policy: { '@@assign': 'optIn' } } } },
+        },
+      )
     ).createPolicy.policy.id;
     await expectMirrorEqualsUpstream('createPolicy');
     await mutate(`mutation { attachPolicy(policyId: "${policy}", targetId: "${ou}") { policy { id } } }`);

@@ -28,7 +28,8 @@ export async function startReplica(db: TestDatabase, env: Record<string, string>
   const dataDir = path.join(db.dataDir, `replica-${(replicas += 1)}`);
   const config = parseConfig({ env: { LOG_LEVEL: 'info', ORGQL_DATA_DIR: dataDir, ...env }, flags: { port: '0' } });
   const gateway = await startGateway({ ...config, database: db.target }, pino({ level: 'info' }, sink));
-  const key = adminKey ?? gateway.bootstrapAdminKey ?? (await new PrismaApiKeyStore(gateway.database.prisma, 'test').create(`admin-${Date.now()}`, 'admin')).key;
+  const key =
+    adminKey ?? gateway.bootstrapAdminKey ?? (await new PrismaApiKeyStore(gateway.database.prisma, 'test').create(`admin-${Date.now()}`, 'admin')).key;
   return {
     gateway,
     logs,

@@ -120,7 +120,11 @@ describe('orgql apikey and orgql serve on a shared database', () => {
     await expect(printedAdminKey(server, 300)).rejects.toThrow(/printed no admin key/);
     expect((await apiKeyRows().catch(() => undefined))?.length ?? 1).toBe(1);
 
-    const answer = await post(started.graphqlUrl, bearer(editorKey), 'mutation { tagResource(resourceId: "r-demo", tags: [{ key: "cli", value: "x" }]) { auditEventId } }');
+    const answer = await post(
+      started.graphqlUrl,
+      bearer(editorKey),
+      'mutation { tagResource(resourceId: "r-demo", tags: [{ key: "cli", value: "x" }]) { auditEventId } }',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toBeUndefined();
     if (!sharedServer()) {

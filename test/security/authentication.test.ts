@@ -41,7 +41,10 @@ describe('requests without valid credentials', () => {
         }),
     ],
     ['GET /audit/export', (authorization) => fetch(new URL('/audit/export', t.gateway.url), { headers: authorization === undefined ? {} : { authorization } })],
-    ['GET /a/path/that/does/not/exist', (authorization) => fetch(new URL('/a/path/that/does/not/exist', t.gateway.url), { headers: authorization === undefined ? {} : { authorization } })],
+    [
+      'GET /a/path/that/does/not/exist',
+      (authorization) => fetch(new URL('/a/path/that/does/not/exist', t.gateway.url), { headers: authorization === undefined ? {} : { authorization } }),
+    ],
   ];
 
   const matrix = ENDPOINTS.flatMap(([endpoint, send]) => CREDENTIALS.map(([credential, header, kind]) => [endpoint, credential, send, header, kind] as const));
@@ -159,19 +162,27 @@ describe('the audit actor', () => {
   });
 
   it('is the bootstrap admin key for the admin, named after it', async () => {
-    const { body } = await t.graphql('mutation { tagResource(resourceId: "r-demo", tags: [{ key: "actor-test", value: "2" }]) { auditEventId } }', {}, { 'x-actor': 'someone-else' });
+    const { body } = await t.graphql(
+      'mutation { tagResource(resourceId: "r-demo", tags: [{ key: "actor-test", value: "2" }]) { auditEventId } }',
+      {},
+      { 'x-actor': 'someone-else' },
+    );
     const row = await t.gateway.database.prisma.auditEvent.findUniqueOrThrow({ where: { id: body.data!.tagResource.auditEventId } });
     expect(row).toMatchObject({ actorId: actorIdOfKey(t.adminKey), actorDisplayName: 'bootstrap-admin' });
   });
 
   it('does not let an identity header turn a viewer into an editor', async () => {
     const viewer = await t.keyFor('viewer', 'viewer-with-headers');
-    const { body } = await t.graphql('mutation { tagResource(resourceId: "r-demo", tags: [{ key: "k", value: "v" }]) { auditEventId } }', {}, {
-      authorization: `Bearer ${viewer}`,
-      'x-actor': actorIdOfKey(t.adminKey),
-      'x-role': 'admin',
-      'x-orgql-role': 'admin',
-    });
+    const { body } = await t.graphql(
+      'mutation { tagResource(resourceId: "r-demo", tags: [{ key: "k", value: "v" }]) { auditEventId } }',
+      {},
+      {
+        authorization: `Bearer ${viewer}`,
+        'x-actor': actorIdOfKey(t.adminKey),
+        'x-role': 'admin',
+        'x-orgql-role': 'admin',
+      },
+    );
     expect(body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

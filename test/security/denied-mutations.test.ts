@@ -11,34 +11,48 @@ describe('a mutation refused for its role', () => {
 
   const ATTACH = 'mutation Attach($policyId: ID!, $targetId: ID!) { attachPolicy(policyId: $policyId, targetId: $targetId) { auditEventId } }';
 
-  it.each(['viewer', 'auditor'] as const)('is recorded as INTENT and FAILED/FORBIDDEN under the %s key that tried it, and sends nothing upstream', async (role) => {
-    const key = await t.keyFor(role, `denied-${role}`);
-    const before = await upstreamCalls(t.gateway.emulatorUrl);
+  it.each(['viewer', 'auditor'] as const)(
+    'is recorded as INTENT and FAILED/FORBIDDEN under the %s key that tried it, and sends nothing upstream',
+    async (role) => {
+      const key = await t.keyFor(role, `denied-${role}`);
+      const before = await upstreamCalls(t.gateway.emulatorUrl);
 
-    const { status, body } = await t.graphql(ATTACH, { policyId: 'p-aioptoutall', targetId: '444444444444' }, { authorization: `Bearer ${key}`, 'user-agent': 'denied-test' });
+      const { status, body } = await t.graphql(
+        ATTACH,
+        { policyId: 'p-aioptoutall', targetId: '444444444444' },
+        { authorization: `Bearer ${key}`, 'user-agent': 'denied-test' },
+      );
 
-    expect(status).toBe(200);
-    expect(body.data).toBeNull();
-    expect(body.errors).toEqual([expect.objectContaining({ path: ['attachPolicy'], extensions: { code: 'FORBIDDEN', requiredPermission: 'MUTATE' } })]);
-    expect((await upstreamCalls(t.gateway.emulatorUrl)).total).toBe(before.total);
+      expect(status).toBe(200);
+      expect(body.data).toBeNull();
+      expect(body.errors).toEqual([expect.objectContaining({ path: ['attachPolicy'], extensions: { code: 'FORBIDDEN', requiredPermission: 'MUTATE' } })]);
+      expect((await upstreamCalls(t.gateway.emulatorUrl)).total).toBe(before.total);
 
-    const rows = await t.gateway.database.prisma.auditEvent.findMany({ where: { actorId: actorIdOfKey(key) }, orderBy: { sequence: 'asc' } });
-    expect(rows).toHaveLength(2);
-    const [intent, result] = rows as [(typeof rows)[number], (typeof rows)[number]];
-    expect(intent).toMatchObject({
-      kind: 'INTENT',
-      outcome: 'PENDING',
-      operation: 'attachPolicy',
-      actorType: 'API_KEY',
-      actorDisplayName: `denied-${role}`,
-      actorAuthMethod: 'api-key',
-      userAgent: 'denied-test',
-      arguments: { policyId: 'p-aioptoutall', targetId: '444444444444' },
-    });
-    expect(intent.requestId).toEqual(expect.any(String));
-    expect(result).toMatchObject({ kind: 'RESULT', intentId: intent.id, outcome: 'FAILED', errorCode: 'FORBIDDEN', operation: 'attachPolicy', requestId: intent.requestId });
-    expect(result.errorMessage).toMatch(/attachPolicy/);
-  });
+      const rows = await t.gateway.database.prisma.auditEvent.findMany({ where: { actorId: actorIdOfKey(key) }, orderBy: { sequence: 'asc' } });
+      expect(rows).toHaveLength(2);
+      const [intent, result] = rows as [(typeof rows)[number], (typeof rows)[number]];
+      expect(intent).toMatchObject({
+        kind: 'INTENT',
+        outcome: 'PENDING',
+        operation: 'attachPolicy',
+        actorType: 'API_KEY',
+        actorDisplayName: `denied-${role}`,
+        actorAuthMethod: 'api-key',
+        userAgent: 'denied-test',
+        arguments: { policyId: 'p-aioptoutall', targetId: '444444444444' },
+      });
+      expect(intent.requestId).toEqual(expect.any(String));
+      expect(result).toMatchObject({
+        kind: 'RESULT',
+        intentId: intent.id,
+        outcome: 'FAILED',
+        errorCode: 'FORBIDDEN',
+        operation: 'attachPolicy',
+        requestId: intent.requestId,
+      });
+      expect(result.errorMessage).toMatch(/attachPolicy/);
+    },
+  );
 
   it('stops a multi-field mutation at the first refused field (non-null payloads) and records that attempt', async () => {
     const key = await t.keyFor('viewer', 'denied-many');

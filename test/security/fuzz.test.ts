@@ -42,7 +42,22 @@ interface Summary {
   seconds: number;
 }
 
-const summary: Summary = { cases: 0, byStatus: {}, byCode: {}, byCategory: {}, crashes: 0, failures: 0, executedMutations: 0, intentsWritten: 0, upstreamChanges: 0, upstreamChangesByCategory: {}, healthChecks: 0, limitRefusals: 0, parserStackOverflows: 0, seconds: 0 };
+const summary: Summary = {
+  cases: 0,
+  byStatus: {},
+  byCode: {},
+  byCategory: {},
+  crashes: 0,
+  failures: 0,
+  executedMutations: 0,
+  intentsWritten: 0,
+  upstreamChanges: 0,
+  upstreamChangesByCategory: {},
+  healthChecks: 0,
+  limitRefusals: 0,
+  parserStackOverflows: 0,
+  seconds: 0,
+};
 const bump = (counts: Record<string, number>, key: string) => void (counts[key] = (counts[key] ?? 0) + 1);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -53,7 +68,15 @@ function send(base: string, method: string, path: string, headers: Record<string
     const url = new URL(base);
     const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
     const request = http.request(
-      { host: url.hostname, port: url.port, method, path, agent, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) }, timeout: REQUEST_TIMEOUT_MS },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        agent,
+        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -84,7 +107,9 @@ describe('fuzzing the gateway with bad input (issue 7)', () => {
   afterAll(async () => {
     summary.seconds = Math.round((Date.now() - started) / 100) / 10;
     summary.failures = failures.length;
-    console.log(`orgql fuzz summary (seed ${SEED}, reproduce with ORGQL_FUZZ_SEED=${SEED} ORGQL_FUZZ_CASES=${CASES}):\n${JSON.stringify(summary, sortedKeys, 2)}`);
+    console.log(
+      `orgql fuzz summary (seed ${SEED}, reproduce with ORGQL_FUZZ_SEED=${SEED} ORGQL_FUZZ_CASES=${CASES}):\n${JSON.stringify(summary, sortedKeys, 2)}`,
+    );
     agent.destroy();
     await t?.close();
   });
@@ -105,7 +130,10 @@ describe('fuzzing the gateway with bad input (issue 7)', () => {
     for (let index = 0; index < CASES; index += 1) {
       const fuzzCase = factory.make(index);
       const problems = await runCase(fuzzCase);
-      if (problems.length > 0) failures.push(`case ${index} [${fuzzCase.category} ${fuzzCase.labels.join(',')} caller=${fuzzCase.caller}] ${fuzzCase.method} ${fuzzCase.path.slice(0, 80)} body=${(fuzzCase.body ?? '').slice(0, 300)}\n  - ${problems.join('\n  - ')}`);
+      if (problems.length > 0)
+        failures.push(
+          `case ${index} [${fuzzCase.category} ${fuzzCase.labels.join(',')} caller=${fuzzCase.caller}] ${fuzzCase.method} ${fuzzCase.path.slice(0, 80)} body=${(fuzzCase.body ?? '').slice(0, 300)}\n  - ${problems.join('\n  - ')}`,
+        );
       if ((index + 1) % HEALTH_EVERY === 0 && !(await healthy())) {
         failures.push(`/healthz failed after case ${index}`);
         break;
@@ -171,11 +199,13 @@ describe('fuzzing the gateway with bad input (issue 7)', () => {
       }
     }
     if (res.status === 200 && !(body && ('data' in body || errors.length > 0))) problems.push(`200 without a GraphQL result: ${res.text.slice(0, 200)}`);
-    if (body && 'errors' in body && (!Array.isArray(body.errors) || body.errors.some((e) => typeof e.message !== 'string'))) problems.push('malformed errors array');
+    if (body && 'errors' in body && (!Array.isArray(body.errors) || body.errors.some((e) => typeof e.message !== 'string')))
+      problems.push('malformed errors array');
 
     // Authentication: nothing but the probes answers without valid credentials.
     const probe = /^\/(healthz|readyz)(\?|$)/.test(c.path);
-    if ((c.caller === 'none' || c.caller === 'bad-key') && !probe && res.status !== 401 && res.status !== 431) problems.push(`expected 401 without valid credentials, got ${res.status}`);
+    if ((c.caller === 'none' || c.caller === 'bad-key') && !probe && res.status !== 401 && res.status !== 431)
+      problems.push(`expected 401 without valid credentials, got ${res.status}`);
     if (res.status === 401 && !(c.caller === 'none' || c.caller === 'bad-key')) problems.push('valid credentials refused with 401');
 
     // Did the operation run? Then a mutation must have its audit intent; otherwise nothing is written.
@@ -184,23 +214,29 @@ describe('fuzzing the gateway with bad input (issue 7)', () => {
     const isMutation = local?.operation === 'mutation';
     if (executed && isMutation) {
       summary.executedMutations += 1;
-      if (newIntents !== local.rootFields) problems.push(`an executed mutation wrote ${newIntents} audit intents (expected ${local.rootFields}); errors: ${JSON.stringify(errors).slice(0, 400)}`);
+      if (newIntents !== local.rootFields)
+        problems.push(`an executed mutation wrote ${newIntents} audit intents (expected ${local.rootFields}); errors: ${JSON.stringify(errors).slice(0, 400)}`);
     } else if (newIntents !== 0) problems.push(`${newIntents} audit intents written by a request that ran no mutation`);
 
     // No change upstream unless a mutation ran and got past orgql's own checks.
     const refusedByOrgql = errors.length > 0 && errors.every((e) => e.extensions?.upstreamException === undefined);
     // Ids that break the service model's patterns are refused before the SDK sends anything.
     if (changes !== 0 && (!executed || !isMutation || refusedByOrgql || c.invalidInput || c.category === 'invalid-id')) {
-      problems.push(`${changes} upstream change call(s) for a request that ${!executed ? 'did not run' : !isMutation ? 'was no mutation' : 'was invalid input'}: ${JSON.stringify(errors).slice(0, 300)}`);
+      problems.push(
+        `${changes} upstream change call(s) for a request that ${!executed ? 'did not run' : !isMutation ? 'was no mutation' : 'was invalid input'}: ${JSON.stringify(errors).slice(0, 300)}`,
+      );
     }
-    if (c.invalidInput && executed && c.caller !== 'viewer' && c.caller !== 'auditor' && errors.length === 0) problems.push('a malformed policy document was accepted');
+    if (c.invalidInput && executed && c.caller !== 'viewer' && c.caller !== 'auditor' && errors.length === 0)
+      problems.push('a malformed policy document was accepted');
 
     // graphql-js and the gateway agree on what is a valid request (the gateway's limits may refuse more).
     if (local && res.status !== 431 && res.status !== 413 && (c.method === 'POST' || c.method === 'GET')) {
       const getMutation = c.method === 'GET' && isMutation;
-      const limitRefusal = !executed && errors.some((e) => /limit|exceeded/i.test(String(e.message)) && /GRAPHQL_(VALIDATION|PARSE)_FAILED/.test(String(e.extensions?.code)));
+      const limitRefusal =
+        !executed && errors.some((e) => /limit|exceeded/i.test(String(e.message)) && /GRAPHQL_(VALIDATION|PARSE)_FAILED/.test(String(e.extensions?.code)));
       if (limitRefusal && local.verdict === 'ok') summary.limitRefusals += 1;
-      if (local.verdict === 'ok' && !executed && !c.limitProbe && !getMutation && !limitRefusal) problems.push(`graphql-js accepts the request but the gateway did not run it: ${res.status} ${res.text.slice(0, 300)}`);
+      if (local.verdict === 'ok' && !executed && !c.limitProbe && !getMutation && !limitRefusal)
+        problems.push(`graphql-js accepts the request but the gateway did not run it: ${res.status} ${res.text.slice(0, 300)}`);
       if (local.verdict !== 'ok' && executed) problems.push(`graphql-js refuses the request (${local.verdict}) but the gateway ran it`);
       if (getMutation && res.status !== 405 && res.status !== 400) problems.push(`a mutation over GET answered ${res.status}`);
     }

@@ -113,12 +113,17 @@ describe('request body size', () => {
   });
   afterAll(() => t.close());
 
-  const big = (bytes: number) => JSON.stringify({ query: 'mutation($c: JSON!) { validatePolicy(type: TAG_POLICY, content: $c) { valid } }', variables: { c: { blob: 'x'.repeat(bytes) } } });
+  const big = (bytes: number) =>
+    JSON.stringify({ query: 'mutation($c: JSON!) { validatePolicy(type: TAG_POLICY, content: $c) { valid } }', variables: { c: { blob: 'x'.repeat(bytes) } } });
 
   it('refuses a body over 1 MiB with 413, audits nothing and calls nothing upstream', async () => {
     const before = await upstreamCalls(t.gateway.emulatorUrl);
     const audit = await t.gateway.database.prisma.auditEvent.count();
-    const response = await fetch(t.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...t.auth }, body: big(1024 * 1024 + 10) });
+    const response = await fetch(t.gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...t.auth },
+      body: big(1024 * 1024 + 10),
+    });
     expect(response.status).toBe(413);
     await response.text();
     expect((await upstreamCalls(t.gateway.emulatorUrl)).total).toBe(before.total);
@@ -180,7 +185,11 @@ describe('in production (NODE_ENV=production)', () => {
     ['a misspelt enum value', '{ policies(type: TAG_POLICE) { totalCount } }', undefined],
     ['a misspelt enum value in a variable', 'query($t: PolicyType!) { policies(type: $t) { totalCount } }', { t: 'TAG_POLICE' }],
     ['a misspelt input field', 'mutation { createPolicy(input: { nmae: "x", name: "y", type: TAG_POLICY, content: {} }) { auditEventId } }', undefined],
-    ['a misspelt input field in a variable', 'mutation($i: CreatePolicyInput!) { createPolicy(input: $i) { auditEventId } }', { i: { nmae: 'x', name: 'y', type: 'BACKUP_POLICY', content: {} } }],
+    [
+      'a misspelt input field in a variable',
+      'mutation($i: CreatePolicyInput!) { createPolicy(input: $i) { auditEventId } }',
+      { i: { nmae: 'x', name: 'y', type: 'BACKUP_POLICY', content: {} } },
+    ],
     ['a misspelt type condition', '{ node(id: "r-demo") { ... on Rot { id } } }', undefined],
   ])('does not suggest schema names for %s', async (_name, query, variables) => {
     const answer = await send(query, variables);
@@ -288,7 +297,9 @@ describe('the per-identity mutation rate limit (1 per minute, burst 2)', () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(third.body.errors).toEqual([expect.objectContaining({ path: ['tagResource'], extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } })]);
+    expect(third.body.errors).toEqual([
+      expect.objectContaining({ path: ['tagResource'], extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }),
+    ]);
     expect((await upstreamCalls(t.gateway.emulatorUrl)).total).toBe(before.total);
 
     const rows = await t.gateway.database.prisma.auditEvent.findMany({ where: { actorId: actorIdOfKey(key), kind: 'RESULT' }, orderBy: { sequence: 'asc' } });
@@ -315,6 +326,11 @@ describe('the per-identity mutation rate limit (1 per minute, burst 2)', () => {
     const viewer = await t.keyFor('viewer', 'rate-viewer');
     const answers = [];
     for (let n = 0; n < 4; n += 1) answers.push(await post(t.gateway.graphqlUrl, bearer(viewer), tag(30 + n)));
-    expect(answers.map((a) => [a.status, codesOf(a)[0]])).toEqual([[200, 'FORBIDDEN'], [200, 'FORBIDDEN'], [429, 'RATE_LIMITED'], [429, 'RATE_LIMITED']]);
+    expect(answers.map((a) => [a.status, codesOf(a)[0]])).toEqual([
+      [200, 'FORBIDDEN'],
+      [200, 'FORBIDDEN'],
+      [429, 'RATE_LIMITED'],
+      [429, 'RATE_LIMITED'],
+    ]);
   });
 });

@@ -78,7 +78,8 @@ describe('JWT authentication over HTTP', () => {
     const intentId: string = answer.body.data!.tagResource.auditEventId;
     const rows = await g.gateway.database.prisma.auditEvent.findMany({ where: { OR: [{ id: intentId }, { intentId }] } });
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toMatchObject({ actorId: 'jwt:carol-123', actorType: 'JWT', actorDisplayName: 'Carol Example', actorAuthMethod: 'jwt' });
+    for (const row of rows)
+      expect(row).toMatchObject({ actorId: 'jwt:carol-123', actorType: 'JWT', actorDisplayName: 'Carol Example', actorAuthMethod: 'jwt' });
   });
 
   it('audits a mutation a JWT caller was refused, under jwt:<sub>', async () => {
@@ -104,14 +105,20 @@ describe('JWT authentication over HTTP', () => {
     ['without a subject', () => token({ sub: undefined, claims: { roles: ['admin'] } })],
     ['without an expiry', () => token({ claims: { roles: ['admin'] }, expiresAt: undefined })],
     ['unsigned (alg none)', async () => `${header('none')}.${payload(validClaims())}.`],
-    ['HS256-signed with the public key as secret (algorithm confusion)', async () => {
-      const signingInput = `${header('HS256')}.${payload(validClaims())}`;
-      return `${signingInput}.${createHmac('sha256', publicPem).update(signingInput).digest('base64url')}`;
-    }],
-    ['with its payload changed after signing', async () => {
-      const [h, , s] = (await withRoles(['viewer'], 'mallory')).split('.');
-      return `${h}.${payload(validClaims())}.${s}`;
-    }],
+    [
+      'HS256-signed with the public key as secret (algorithm confusion)',
+      async () => {
+        const signingInput = `${header('HS256')}.${payload(validClaims())}`;
+        return `${signingInput}.${createHmac('sha256', publicPem).update(signingInput).digest('base64url')}`;
+      },
+    ],
+    [
+      'with its payload changed after signing',
+      async () => {
+        const [h, , s] = (await withRoles(['viewer'], 'mallory')).split('.');
+        return `${h}.${payload(validClaims())}.${s}`;
+      },
+    ],
     ['truncated', async () => (await withRoles(['admin'])).slice(0, -10)],
     ['garbage', async () => 'not.a.jwt'],
   ])('refuses a token %s with 401 invalid_token', async (_name, make) => {
@@ -135,7 +142,10 @@ describe('JWT authentication over HTTP', () => {
   it('lets an auditor token export the audit log and refuses a viewer token with 403', async () => {
     const auditor = await fetch(new URL('/audit/export', g.url), { headers: { authorization: bearer(await withRoles(['auditor'], 'erin')) } });
     expect(auditor.status).toBe(200);
-    const lines = (await auditor.text()).trim().split('\n').map((line) => JSON.parse(line) as { actor: { id: string } });
+    const lines = (await auditor.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { actor: { id: string } });
     expect(lines.some((line) => line.actor.id === 'jwt:carol-123')).toBe(true);
     const viewer = await fetch(new URL('/audit/export', g.url), { headers: { authorization: bearer(await withRoles(['viewer'], 'frank')) } });
     expect(viewer.status).toBe(403);

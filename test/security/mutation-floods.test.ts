@@ -50,8 +50,14 @@ describe('a flood of refused mutation attempts', () => {
     const huge = JSON.stringify({ services: { default: { opt_out_policy: { '@@assign': 'optOut' } } }, padding: 'x'.repeat(100 * 1024) });
     const { body } = await t.graphql(CREATE, { input: { name: 'too-big', type: 'AISERVICES_OPT_OUT_POLICY', content: huge } });
     expect(body.errors![0]!.extensions!.code).toBe('POLICY_MALFORMED');
-    const intent = await t.gateway.database.prisma.auditEvent.findFirstOrThrow({ where: { kind: 'INTENT', operation: 'createPolicy' }, orderBy: { sequence: 'desc' } });
-    expect((intent.arguments as { name: string; content: unknown })).toMatchObject({ name: 'too-big', content: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) } });
+    const intent = await t.gateway.database.prisma.auditEvent.findFirstOrThrow({
+      where: { kind: 'INTENT', operation: 'createPolicy' },
+      orderBy: { sequence: 'desc' },
+    });
+    expect(intent.arguments as { name: string; content: unknown }).toMatchObject({
+      name: 'too-big',
+      content: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: expect.any(Number) },
+    });
   });
 });
 
@@ -64,7 +70,14 @@ describe('the mutation rate limit across replicas', () => {
     // Two replicas: one database, one upstream (the first one's embedded emulator), own data dirs.
     for (let n = 0; n < 2; n += 1) {
       const upstream: Record<string, string> = gateways[0] ? { ORGQL_ORGANIZATIONS_ENDPOINT: gateways[0].emulatorUrl! } : {};
-      const env = { LOG_LEVEL: 'silent', ORGQL_EMULATOR_PORT: '0', ORGQL_DATA_DIR: dataDirs[dataDirs.push(mkdtempSync(path.join(tmpdir(), 'orgql-replica-'))) - 1]!, ORGQL_MUTATION_RATE_PER_MINUTE: '1', ORGQL_MUTATION_BURST: '5', ...upstream };
+      const env = {
+        LOG_LEVEL: 'silent',
+        ORGQL_EMULATOR_PORT: '0',
+        ORGQL_DATA_DIR: dataDirs[dataDirs.push(mkdtempSync(path.join(tmpdir(), 'orgql-replica-'))) - 1]!,
+        ORGQL_MUTATION_RATE_PER_MINUTE: '1',
+        ORGQL_MUTATION_BURST: '5',
+        ...upstream,
+      };
       gateways.push(await startGateway({ ...parseConfig({ env, flags: { port: '0' } }), database: db.target }, pino({ level: 'silent' })));
     }
   });
@@ -78,7 +91,11 @@ describe('the mutation rate limit across replicas', () => {
     const { key } = await new PrismaApiKeyStore(gateways[0]!.database.prisma, 'test').create('replicated-editor', 'editor');
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, n) =>
-        post(gateways[n % 2]!.graphqlUrl, bearer(key), `mutation { tagResource(resourceId: "444444444444", tags: [{ key: "n", value: "${n}" }]) { auditEventId } }`),
+        post(
+          gateways[n % 2]!.graphqlUrl,
+          bearer(key),
+          `mutation { tagResource(resourceId: "444444444444", tags: [{ key: "n", value: "${n}" }]) { auditEventId } }`,
+        ),
       ),
     );
     const allowed = answers.filter((a) => codesOf(a).length === 0).length;

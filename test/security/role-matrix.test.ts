@@ -150,9 +150,13 @@ describe('the role matrix read from schema.graphql', () => {
   });
 
   it('requires AUDIT exactly for the audit queries, ADMIN exactly for key management, MUTATE for every other mutation', () => {
-    const audit = CASES.filter((c) => c.requires === 'AUDIT').map((c) => c.field).sort();
+    const audit = CASES.filter((c) => c.requires === 'AUDIT')
+      .map((c) => c.field)
+      .sort();
     expect(audit).toEqual(['auditEvent', 'auditEvents', 'auditSummary', 'policyHistory', 'targetHistory', 'verifyAuditChain']);
-    const admin = CASES.filter((c) => c.requires === 'ADMIN').map((c) => c.field).sort();
+    const admin = CASES.filter((c) => c.requires === 'ADMIN')
+      .map((c) => c.field)
+      .sort();
     expect(admin).toEqual(['apiKeys', 'createApiKey', 'revokeApiKey']);
     expect(CASES.filter((c) => c.operation === 'mutation' && c.requires !== 'ADMIN').every((c) => c.requires === 'MUTATE')).toBe(true);
     expect(CASES.filter((c) => c.operation === 'query' && c.requires !== 'AUDIT' && c.requires !== 'ADMIN').every((c) => c.requires === 'READ')).toBe(true);
@@ -160,11 +164,19 @@ describe('the role matrix read from schema.graphql', () => {
 
   it("offers in GraphQL's Role enum exactly the roles the issue names", () => {
     const roleEnum = schema.getType('Role');
-    expect(isEnumType(roleEnum) ? roleEnum.getValues().map((v) => v.name.toLowerCase()).sort() : null).toEqual([...ROLES].sort());
+    expect(
+      isEnumType(roleEnum)
+        ? roleEnum
+            .getValues()
+            .map((v) => v.name.toLowerCase())
+            .sort()
+        : null,
+    ).toEqual([...ROLES].sort());
   });
 
   it('builds operations that the schema accepts', () => {
-    for (const c of CASES) expect({ field: c.field, errors: validate(schema, parse(c.document)).map((e) => e.message) }).toEqual({ field: c.field, errors: [] });
+    for (const c of CASES)
+      expect({ field: c.field, errors: validate(schema, parse(c.document)).map((e) => e.message) }).toEqual({ field: c.field, errors: [] });
   });
 });
 
@@ -185,13 +197,14 @@ describe.each(ROLES)('the %s role', (role) => {
 
   const mayUse = CASES.filter(allowed);
   if (mayUse.length === 0) it('may use no field at all', () => expect(GRANTS[role]).not.toContain('READ'));
-  else it.each(mayUse.map((c) => [`${c.operation} ${c.field}`, c] as const))('may use %s', async (_name, c) => {
-    const { status, body } = await t.graphql(c.document, c.variables, { authorization });
-    const codes = (body.errors ?? []).map((e) => e.extensions?.code);
-    expect({ status, codes: codes.filter((code) => NOT_A_FIELD_ANSWER.includes(code)) }).toEqual({ status: 200, codes: [] });
-    // Every error there is comes from the field's own resolver (a domain answer such as NOT_FOUND).
-    for (const error of body.errors ?? []) expect(error.path?.[0]).toBe(c.field);
-  });
+  else
+    it.each(mayUse.map((c) => [`${c.operation} ${c.field}`, c] as const))('may use %s', async (_name, c) => {
+      const { status, body } = await t.graphql(c.document, c.variables, { authorization });
+      const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+      expect({ status, codes: codes.filter((code) => NOT_A_FIELD_ANSWER.includes(code)) }).toEqual({ status: 200, codes: [] });
+      // Every error there is comes from the field's own resolver (a domain answer such as NOT_FOUND).
+      for (const error of body.errors ?? []) expect(error.path?.[0]).toBe(c.field);
+    });
 
   const denied = CASES.filter((c) => !allowed(c));
   if (denied.length === 0) {

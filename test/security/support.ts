@@ -10,7 +10,13 @@ export interface Answer {
 }
 
 /** POSTs an operation; `authorization` is sent as given (undefined: no header at all). */
-export async function post(url: string, authorization: string | undefined, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+export async function post(
+  url: string,
+  authorization: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const all: Record<string, string> = { 'content-type': 'application/json', ...headers };
   if (authorization !== undefined) all.authorization = authorization;
   const response = await fetch(url, { method: 'POST', headers: all, body: JSON.stringify({ query, variables }) });
@@ -48,4 +54,3 @@ export async function startSecurityGateway(env: Record<string, string> = {}): Pr
   const base = await startGatewayUnderTest(env);
   return { ...base, graphqlUrl: base.gateway.graphqlUrl, url: base.gateway.url };
 }
-

@@ -111,7 +111,10 @@ describe('orgql apikey and audit on a database with history', () => {
   });
 
   it('ends quietly with exit 0 when the reader closes the pipe before the first row', async () => {
-    const child = spawn(process.execPath, [BIN, 'audit', 'export'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...databaseEnv(db) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'audit', 'export'], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...databaseEnv(db) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The reader is gone before orgql has even opened the database: its every write meets EPIPE.
     child.stdout.destroy();
     let stderr = '';

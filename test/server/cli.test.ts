@@ -6,7 +6,6 @@ import { openDatabase } from '../../src/database/database';
 import { printedAdminKey, runOrgql, spawnOrgql } from '../support/orgql-process';
 import { createTestDatabase, databaseEnv, type TestDatabase } from '../support/test-database';
 
-
 describe('the orgql command', () => {
   it('lists its commands in --help', async () => {
     const { code, output } = await runOrgql(['--help']);
@@ -61,7 +60,11 @@ describe('orgql serve and orgql migrate, as child processes', () => {
 
     const key = await printedAdminKey(first);
     const post = (query: string) =>
-      fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) }).then((r) => r.json() as Promise<any>);
+      fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json() as Promise<any>);
     const org = await post('{ organization { id roots { id } } }');
     const rootId: string = org.data.organization.roots[0].id;
     const enabled = await post(`mutation { enablePolicyType(rootId: "${rootId}", type: BACKUP_POLICY) { auditEventId } }`);
@@ -90,7 +93,12 @@ describe('orgql emulator, as a child process', () => {
     const proc = spawnOrgql(['emulator', '--port', '0']);
     try {
       const line = await proc.waitForLog((l) => typeof l.url === 'string');
-      const client = new OrganizationsClient({ endpoint: line.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+      const client = new OrganizationsClient({
+        endpoint: line.url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        maxAttempts: 1,
+      });
       const { Roots } = await client.send(new ListRootsCommand({}));
       expect(Roots).toHaveLength(1);
       expect(Roots![0]!.PolicyTypes).toEqual([]);
@@ -106,7 +114,12 @@ describe('orgql emulator, as a child process', () => {
     const proc = spawnOrgql(['emulator', '--port', '0', '--seed', 'demo']);
     try {
       const line = await proc.waitForLog((l) => typeof l.url === 'string');
-      const client = new OrganizationsClient({ endpoint: line.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+      const client = new OrganizationsClient({
+        endpoint: line.url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+        maxAttempts: 1,
+      });
       const { Roots } = await client.send(new ListRootsCommand({}));
       expect(Roots![0]!.PolicyTypes).toContainEqual({ Type: 'AISERVICES_OPT_OUT_POLICY', Status: 'ENABLED' });
     } finally {

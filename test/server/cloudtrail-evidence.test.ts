@@ -48,7 +48,11 @@ describe('an Organizations event as the CloudTrail evidence of a call whose answ
     // No background reconciliation and no grace: the test runs the gateway's reconciler when it wants.
     t = await startTestGateway({ ORGQL_ORGANIZATIONS_ENDPOINT: proxy.url, ORGQL_AUDIT_RECONCILE_INTERVAL_MS: '0', ORGQL_AUDIT_RECONCILE_GRACE_MS: '0' });
     const key = await t.keyFor('events', 'eventbridge');
-    delivery = createEventDelivery({ url: new URL('/events/organizations', t.gateway.url).toString(), headers: { authorization: `Bearer ${key}` }, logger: pino({ level: 'silent' }) });
+    delivery = createEventDelivery({
+      url: new URL('/events/organizations', t.gateway.url).toString(),
+      headers: { authorization: `Bearer ${key}` },
+      logger: pino({ level: 'silent' }),
+    });
     await mirrorSettled(t.gateway);
     log = new PrismaAuditLog(t.gateway.database.prisma);
   });
@@ -76,7 +80,9 @@ describe('an Organizations event as the CloudTrail evidence of a call whose answ
 
     const resolution = await log.resolutionOf(intentId);
     expect(resolution).toMatchObject({ kind: 'RESOLUTION', outcome: 'SUCCEEDED' });
-    expect((await t.graphql('query($id: ID!) { organizationalUnit(id: $id) { name } }', { id: ouId })).body.data!.organizationalUnit).toEqual({ name: 'answer-lost' });
+    expect((await t.graphql('query($id: ID!) { organizationalUnit(id: $id) { name } }', { id: ouId })).body.data!.organizationalUnit).toEqual({
+      name: 'answer-lost',
+    });
     expect(resolution!.reconciliation).toContain(`CloudTrail event ${event.detail.eventID}`);
     expect(resolution!.reconciliation).toContain(`requestID ${event.detail.requestID}`);
     expect((await t.data(OUT_OF_BAND)).auditEvents.totalCount).toBe(0);
@@ -84,7 +90,12 @@ describe('an Organizations event as the CloudTrail evidence of a call whose answ
   });
 
   it('still records the same action made outside orgql afterwards as one out-of-band observation', async () => {
-    const outside = new OrganizationsClient({ endpoint: emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'AKIAEVIDENCEOUTSIDE1', secretAccessKey: 's' }, maxAttempts: 1 });
+    const outside = new OrganizationsClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAEVIDENCEOUTSIDE1', secretAccessKey: 's' },
+      maxAttempts: 1,
+    });
     try {
       await outside.send(new CreateOrganizationalUnitCommand({ ParentId: 'r-demo', Name: 'made-outside' }));
     } finally {

@@ -18,7 +18,13 @@ describe('gateway configuration', () => {
     const config = parseConfig({ env: {}, cwd: '/srv/app' });
     expect(config.http).toEqual({ host: '127.0.0.1', port: 4000 });
     expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/app/.orgql/pgdata') });
-    expect(config.upstream).toMatchObject({ kind: 'embedded-emulator', seed: 'demo', port: 4566, region: 'us-east-1', statePath: path.resolve('/srv/app/.orgql/emulator-state.json') });
+    expect(config.upstream).toMatchObject({
+      kind: 'embedded-emulator',
+      seed: 'demo',
+      port: 4566,
+      region: 'us-east-1',
+      statePath: path.resolve('/srv/app/.orgql/emulator-state.json'),
+    });
     expect(config.log).toEqual({ level: 'info', pretty: false });
   });
 
@@ -44,7 +50,10 @@ describe('gateway configuration', () => {
       createKeyIfMissing: true,
       intervalMs: 3_600_000,
     });
-    const told = parseConfig({ env: { ORGQL_AUDIT_SIGNING_KEY: '/keys/audit.pem', ORGQL_AUDIT_CHECKPOINT_DIR: '/worm/orgql', ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: '60' }, cwd: '/srv/app' });
+    const told = parseConfig({
+      env: { ORGQL_AUDIT_SIGNING_KEY: '/keys/audit.pem', ORGQL_AUDIT_CHECKPOINT_DIR: '/worm/orgql', ORGQL_AUDIT_CHECKPOINT_INTERVAL_S: '60' },
+      cwd: '/srv/app',
+    });
     expect(told.audit.checkpoints).toEqual({ dir: '/worm/orgql', signingKeyPath: '/keys/audit.pem', createKeyIfMissing: false, intervalMs: 60_000 });
   });
 
@@ -58,7 +67,10 @@ describe('gateway configuration', () => {
 
   it('uses the real Organizations API with ORGQL_UPSTREAM=aws, optionally assuming a role', () => {
     const config = parseConfig({ env: { ORGQL_UPSTREAM: 'aws', ORGQL_ASSUME_ROLE_ARN: 'arn:aws:iam::123456789012:role/OrgqlReader' } });
-    expect(config.upstream).toMatchObject({ kind: 'client', target: { kind: 'aws', region: 'us-east-1', assumeRoleArn: 'arn:aws:iam::123456789012:role/OrgqlReader' } });
+    expect(config.upstream).toMatchObject({
+      kind: 'client',
+      target: { kind: 'aws', region: 'us-east-1', assumeRoleArn: 'arn:aws:iam::123456789012:role/OrgqlReader' },
+    });
   });
 
   it("paces an external upstream at AWS's documented rates and the embedded emulator not at all, unless told", () => {
@@ -67,7 +79,12 @@ describe('gateway configuration', () => {
     expect(client({ ORGQL_UPSTREAM: 'aws' }).rateScale).toBe(1);
     expect(client({ ORGQL_ORGANIZATIONS_ENDPOINT: 'http://127.0.0.1:4566' }).rateScale).toBe(1);
     expect(
-      client({ ORGQL_UPSTREAM_RATE_SCALE: '0.5', ORGQL_UPSTREAM_CONCURRENCY: '2', ORGQL_UPSTREAM_READ_DEADLINE_MS: '5000', ORGQL_UPSTREAM_WRITE_DEADLINE_MS: '2000' }),
+      client({
+        ORGQL_UPSTREAM_RATE_SCALE: '0.5',
+        ORGQL_UPSTREAM_CONCURRENCY: '2',
+        ORGQL_UPSTREAM_READ_DEADLINE_MS: '5000',
+        ORGQL_UPSTREAM_WRITE_DEADLINE_MS: '2000',
+      }),
     ).toMatchObject({ rateScale: 0.5, concurrency: 2, readDeadlineMs: 5000, writeDeadlineMs: 2000 });
     expect(problemsOf(() => parseConfig({ env: { ORGQL_UPSTREAM_RATE_SCALE: '-1', ORGQL_UPSTREAM_CONCURRENCY: '0' } }))).toEqual([
       expect.stringMatching(/^ORGQL_UPSTREAM_RATE_SCALE: /),
@@ -148,7 +165,18 @@ describe('gateway configuration', () => {
 
 describe('emulator command options', () => {
   it('holds a fresh organization on port 4566 unless told otherwise', () => {
-    expect(parseEmulatorFlags({})).toEqual({ host: '127.0.0.1', port: 4566, seed: 'empty', latencyMs: 0, throttle: false, failRate: 0, eventsTo: undefined, eventsHeaders: {}, statePath: undefined, reset: false });
+    expect(parseEmulatorFlags({})).toEqual({
+      host: '127.0.0.1',
+      port: 4566,
+      seed: 'empty',
+      latencyMs: 0,
+      throttle: false,
+      failRate: 0,
+      eventsTo: undefined,
+      eventsHeaders: {},
+      statePath: undefined,
+      reset: false,
+    });
   });
 
   it('sends events to an http(s) URL with the headers given as name: value', () => {

@@ -53,7 +53,10 @@ describe('with the database down', () => {
     send('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
 
   it('answers a mutation 503 AUDIT_UNAVAILABLE, JSON, with no internals', async () => {
-    await expectUnavailable(await graphql('mutation { tagResource(resourceId: "444444444444", tags: [{ key: "k", value: "v" }]) { auditEventId } }'), 'AUDIT_UNAVAILABLE');
+    await expectUnavailable(
+      await graphql('mutation { tagResource(resourceId: "444444444444", tags: [{ key: "k", value: "v" }]) { auditEventId } }'),
+      'AUDIT_UNAVAILABLE',
+    );
   });
 
   it('answers a query, the audit export and the landing page 503 SERVICE_UNAVAILABLE', async () => {
@@ -93,7 +96,14 @@ describe('with the database down, for a caller authenticated by JWT', () => {
     ({ db, proxy, env } = await proxiedDatabase());
     const jwt = { ORGQL_JWT_ISSUER: 'https://idp.example.test/', ORGQL_JWT_AUDIENCE: 'orgql-outage', ORGQL_JWT_PUBLIC_KEY: await exportSPKI(pair.publicKey) };
     g = await startGatewayUnderTest({ ...env, ...jwt }, { database: db });
-    token = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'RS256' }).setIssuer(jwt.ORGQL_JWT_ISSUER).setAudience(jwt.ORGQL_JWT_AUDIENCE).setSubject('ops').setIssuedAt().setExpirationTime('10m').sign(pair.privateKey);
+    token = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setIssuer(jwt.ORGQL_JWT_ISSUER)
+      .setAudience(jwt.ORGQL_JWT_AUDIENCE)
+      .setSubject('ops')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(pair.privateKey);
     await proxy.stop();
   });
   afterAll(async () => {
@@ -103,10 +113,17 @@ describe('with the database down, for a caller authenticated by JWT', () => {
   });
 
   const graphql = (query: string) =>
-    fetch(g.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+    fetch(g.gateway.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
 
   it('answers a mutation 503 AUDIT_UNAVAILABLE and an audit query 503 SERVICE_UNAVAILABLE', async () => {
-    await expectUnavailable(await graphql('mutation { tagResource(resourceId: "444444444444", tags: [{ key: "k", value: "v" }]) { auditEventId } }'), 'AUDIT_UNAVAILABLE');
+    await expectUnavailable(
+      await graphql('mutation { tagResource(resourceId: "444444444444", tags: [{ key: "k", value: "v" }]) { auditEventId } }'),
+      'AUDIT_UNAVAILABLE',
+    );
     await expectUnavailable(await graphql('{ auditEvents(first: 1) { totalCount } }'), 'SERVICE_UNAVAILABLE');
   });
 

@@ -53,8 +53,14 @@ describe('recording drift in the audit log', () => {
       actor: { id: 'AKIAOUTSIDE000000001', type: 'AWS', displayName: 'arn:aws:iam::111111111111:user/alice', authMethod: 'IAMUser' },
       arguments: { foundBy: 'EVENT', eventName: 'CreateOrganizationalUnit', eventId: 'event-req-outside' },
     });
-    expect(result.stateBefore).toEqual([{ ref: newOu[0]!.ref, state: null }, { ref: newOu[1]!.ref, state: { ous: [], accounts: [] } }]);
-    expect(result.stateAfter).toEqual([{ ref: newOu[0]!.ref, state: { id: OU, name: 'Sandbox' } }, { ref: newOu[1]!.ref, state: { ous: [OU], accounts: [] } }]);
+    expect(result.stateBefore).toEqual([
+      { ref: newOu[0]!.ref, state: null },
+      { ref: newOu[1]!.ref, state: { ous: [], accounts: [] } },
+    ]);
+    expect(result.stateAfter).toEqual([
+      { ref: newOu[0]!.ref, state: { id: OU, name: 'Sandbox' } },
+      { ref: newOu[1]!.ref, state: { ous: [OU], accounts: [] } },
+    ]);
     expect(result.intentId).toBeNull();
     expect((await log.verifyChain(undefined, undefined)).ok).toBe(true);
   });
@@ -96,9 +102,18 @@ describe('recording drift in the audit log', () => {
 
   it('names a changed policy and its type', async () => {
     const policy = { id: 'p-abcdefgh', name: 'tags', type: 'TAG_POLICY', content: '{}' };
-    await drift.listener([{ ref: { kind: 'POLICY', id: 'p-abcdefgh' }, before: policy, after: { ...policy, content: '{"tags":{}}' } }], eventCause('req-policy', 'UpdatePolicy'));
+    await drift.listener(
+      [{ ref: { kind: 'POLICY', id: 'p-abcdefgh' }, before: policy, after: { ...policy, content: '{"tags":{}}' } }],
+      eventCause('req-policy', 'UpdatePolicy'),
+    );
     await drift.idle();
-    expect((await outOfBand())[0]).toMatchObject({ upstreamAction: 'UpdatePolicy', policyId: 'p-abcdefgh', policyType: 'TAG_POLICY', targetType: 'POLICY', targetId: 'p-abcdefgh' });
+    expect((await outOfBand())[0]).toMatchObject({
+      upstreamAction: 'UpdatePolicy',
+      policyId: 'p-abcdefgh',
+      policyType: 'TAG_POLICY',
+      targetType: 'POLICY',
+      targetId: 'p-abcdefgh',
+    });
   });
 });
 
@@ -108,8 +123,12 @@ describe('drift that is the CloudTrail record of an orgql call whose outcome was
   let log: PrismaAuditLog;
   let evidence: EventEvidence;
   let drift: DriftAudit;
-  const createOu = (name: string) => anIntent('createOrganizationalUnit', { upstreamAction: 'CreateOrganizationalUnit', arguments: { parentId: 'r-abcd', name, tags: [] } });
-  const event = (requestId: string, name: string): RefreshCause => ({ ...(eventCause(requestId) as Extract<RefreshCause, { kind: 'EVENT' }>), requestParameters: { parentId: 'r-abcd', name } });
+  const createOu = (name: string) =>
+    anIntent('createOrganizationalUnit', { upstreamAction: 'CreateOrganizationalUnit', arguments: { parentId: 'r-abcd', name, tags: [] } });
+  const event = (requestId: string, name: string): RefreshCause => ({
+    ...(eventCause(requestId) as Extract<RefreshCause, { kind: 'EVENT' }>),
+    requestParameters: { parentId: 'r-abcd', name },
+  });
 
   beforeEach(async () => {
     t = await openAuditTestDb();
@@ -137,7 +156,10 @@ describe('drift that is the CloudTrail record of an orgql call whose outcome was
     await drift.listener(newOu, event('req-dangling', 'Sandbox'));
     await drift.idle();
     expect(await log.count({ origin: 'OUT_OF_BAND' })).toBe(0);
-    expect(await evidence.verdictFor((await log.get(intentId))!, null)).toMatchObject({ outcome: 'SUCCEEDED', reason: expect.stringContaining('event-req-dangling') });
+    expect(await evidence.verdictFor((await log.get(intentId))!, null)).toMatchObject({
+      outcome: 'SUCCEEDED',
+      reason: expect.stringContaining('event-req-dangling'),
+    });
     expect(await evidence.verdictFor((await log.get(other))!, null)).toBeUndefined();
   });
 

@@ -13,7 +13,8 @@ import { runOrgql, spawnOrgql, type OrgqlProcess } from '../support/orgql-proces
 import { createTestDatabase, databaseEnv, type TestDatabase } from '../support/test-database';
 
 // Needs the built CLI (npm run build). Issue 14: "a restart keeps the org", ids and all.
-const client = (endpoint: string) => new OrganizationsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+const client = (endpoint: string) =>
+  new OrganizationsClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
 
 async function organizationIds(endpoint: string) {
   const c = client(endpoint);

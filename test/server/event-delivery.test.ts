@@ -96,7 +96,17 @@ describe('event delivery from the emulator (--events-to)', () => {
 
   it('orgql emulator --events-to URL --events-header sends them from the command line', async () => {
     const receiver = await startReceiver();
-    const proc = spawnOrgql(['emulator', '--port', '0', '--seed', 'demo', '--events-to', receiver.url, '--events-header', 'authorization: Bearer cli-events-key']);
+    const proc = spawnOrgql([
+      'emulator',
+      '--port',
+      '0',
+      '--seed',
+      'demo',
+      '--events-to',
+      receiver.url,
+      '--events-header',
+      'authorization: Bearer cli-events-key',
+    ]);
     try {
       const line = await proc.waitForLog((l) => typeof l.url === 'string');
       expect(line.eventsTo).toBe(receiver.url);

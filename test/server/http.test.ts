@@ -43,7 +43,10 @@ describe('the gateway over HTTP', () => {
   /** The landing page's text, with HTML entities undone, as a reader sees it. */
   async function landingPageText(): Promise<string> {
     const html = await (await fetch(t.gateway.url, { headers: { accept: 'text/html', ...t.auth } })).text();
-    return html.replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    return html
+      .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   }
 
   it('says on the landing page that a key is required, and its curl line has the real URL and a bearer header', async () => {

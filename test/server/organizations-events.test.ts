@@ -80,7 +80,9 @@ describe('a standalone emulator that sends its events to the gateway (--events-t
       upstreamRequestId: created.$metadata.requestId,
       actor: { id: OUTSIDE_KEY, type: 'AWS' },
     });
-    expect(record!.stateAfter).toEqual(expect.arrayContaining([{ ref: { kind: 'ORGANIZATIONAL_UNIT', id }, state: expect.objectContaining({ name: 'made-outside' }) }]));
+    expect(record!.stateAfter).toEqual(
+      expect.arrayContaining([{ ref: { kind: 'ORGANIZATIONAL_UNIT', id }, state: expect.objectContaining({ name: 'made-outside' }) }]),
+    );
 
     // The same change seen again by a full refresh is no difference: still one record.
     await t.gateway.mirror.sync();
@@ -110,7 +112,9 @@ describe('a standalone emulator that sends its events to the gateway (--events-t
       fetch(eventsUrl(), { method: 'POST', headers: { authorization: `Bearer ${eventsKey}`, 'content-type': contentType }, body });
     const foreign = await post(JSON.stringify({ source: 'aws.ec2', 'detail-type': 'EC2 Instance State-change Notification', detail: {} }));
     expect({ status: foreign.status, body: await foreign.json() }).toMatchObject({ status: 400, body: { error: 'FOREIGN_EVENT' } });
-    const broken = await post(JSON.stringify({ source: 'aws.organizations', 'detail-type': 'AWS API Call via CloudTrail', detail: { eventName: 'AttachPolicy' } }));
+    const broken = await post(
+      JSON.stringify({ source: 'aws.organizations', 'detail-type': 'AWS API Call via CloudTrail', detail: { eventName: 'AttachPolicy' } }),
+    );
     expect({ status: broken.status, body: await broken.json() }).toMatchObject({ status: 400, body: { error: 'MALFORMED_EVENT' } });
     const notJson = await post('{"source": "aws.organizations",');
     expect({ status: notJson.status, body: await notJson.json() }).toMatchObject({ status: 400, body: { error: 'MALFORMED_EVENT' } });
@@ -122,10 +126,28 @@ describe('a standalone emulator that sends its events to the gateway (--events-t
   it('refuses a whole batch when one of its events is malformed', async () => {
     const before = t.gateway.mirror.status().version;
     const detail = {
-      eventVersion: '1.09', userIdentity: {}, eventTime: '2026-12-01T00:00:00Z', eventSource: 'organizations.amazonaws.com', eventName: 'TagResource',
-      awsRegion: 'us-east-1', requestParameters: { resourceId: 'r-demo', tags: [] }, responseElements: null, eventID: 'e1', eventType: 'AwsApiCall',
+      eventVersion: '1.09',
+      userIdentity: {},
+      eventTime: '2026-12-01T00:00:00Z',
+      eventSource: 'organizations.amazonaws.com',
+      eventName: 'TagResource',
+      awsRegion: 'us-east-1',
+      requestParameters: { resourceId: 'r-demo', tags: [] },
+      responseElements: null,
+      eventID: 'e1',
+      eventType: 'AwsApiCall',
     };
-    const valid = { version: '0', id: 'x', 'detail-type': 'AWS API Call via CloudTrail', source: 'aws.organizations', account: '111111111111', time: '2026-12-01T00:00:00Z', region: 'us-east-1', resources: [], detail };
+    const valid = {
+      version: '0',
+      id: 'x',
+      'detail-type': 'AWS API Call via CloudTrail',
+      source: 'aws.organizations',
+      account: '111111111111',
+      time: '2026-12-01T00:00:00Z',
+      region: 'us-east-1',
+      resources: [],
+      detail,
+    };
     const response = await fetch(eventsUrl(), {
       method: 'POST',
       headers: { authorization: `Bearer ${eventsKey}`, 'content-type': 'application/json' },
@@ -133,8 +155,15 @@ describe('a standalone emulator that sends its events to the gateway (--events-t
     });
     expect({ status: response.status, body: await response.json() }).toMatchObject({ status: 400, body: { error: 'MALFORMED_EVENT', index: 1 } });
     expect(t.gateway.mirror.status().version).toBe(before);
-    const single = await fetch(eventsUrl(), { method: 'POST', headers: { authorization: `Bearer ${eventsKey}`, 'content-type': 'application/json' }, body: JSON.stringify(valid) });
-    expect({ status: single.status, body: await single.json() }).toMatchObject({ status: 200, body: { accepted: 1, results: [{ eventName: 'TagResource', action: 'REFRESHED' }] } });
+    const single = await fetch(eventsUrl(), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${eventsKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(valid),
+    });
+    expect({ status: single.status, body: await single.json() }).toMatchObject({
+      status: 200,
+      body: { accepted: 1, results: [{ eventName: 'TagResource', action: 'REFRESHED' }] },
+    });
   });
 
   it('lets role events post events but not query GraphQL, and refuses other roles and anonymous callers', async () => {
@@ -184,7 +213,10 @@ describe('the embedded emulator of npm start', () => {
       const status = await t.graphql(`query S($id: ID!) { createAccountStatus(id: $id) { state accountId } }`, { id: carId });
       return status.body.data?.createAccountStatus?.accountId ?? undefined;
     });
-    await until('the new account in the mirror', async () => (await t.graphql(`query A($id: ID!) { account(id: $id) { id } }`, { id: accountId })).body.data?.account ?? undefined);
+    await until(
+      'the new account in the mirror',
+      async () => (await t.graphql(`query A($id: ID!) { account(id: $id) { id } }`, { id: accountId })).body.data?.account ?? undefined,
+    );
     // A later outside change is recorded after the completion event was judged (drift is recorded in order).
     const client = sdk(t.gateway.emulatorUrl!, 'AKIAEMBEDDEDOUTSIDE2');
     const later = await client.send(new TagResourceCommand({ ResourceId: 'r-demo', Tags: [{ Key: 'after', Value: 'account' }] }));

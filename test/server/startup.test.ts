@@ -57,7 +57,8 @@ describe('orgql serve start-up', () => {
     const proc = spawnOrgql(['serve', '--port', '0'], databaseEnv(db));
     try {
       await proc.waitForLog(isReady);
-      const pattern = /^ {2}AWS_ACCESS_KEY_ID=(\S+) AWS_SECRET_ACCESS_KEY=(\S+) AWS_DEFAULT_REGION=(\S+) \/usr\/bin\/aws organizations list-roots --endpoint-url (http:\/\/127\.0\.0\.1:\d+)$/m;
+      const pattern =
+        /^ {2}AWS_ACCESS_KEY_ID=(\S+) AWS_SECRET_ACCESS_KEY=(\S+) AWS_DEFAULT_REGION=(\S+) \/usr\/bin\/aws organizations list-roots --endpoint-url (http:\/\/127\.0\.0\.1:\d+)$/m;
       const deadline = Date.now() + 10_000;
       let line: RegExpExecArray | null;
       while (!(line = pattern.exec(proc.output()))) {

@@ -111,7 +111,11 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   if (!gateway.bootstrapAdminKey) throw new Error('expected the gateway to create an admin key on a fresh database');
   const adminKey = gateway.bootstrapAdminKey;
   const auth = { authorization: `Bearer ${adminKey}` };
-  async function graphql<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+  async function graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<Data>> {
     const merged: Record<string, string> = { 'content-type': 'application/json', ...auth, ...headers };
     if (merged.authorization === '') delete merged.authorization;
     const response = await fetch(gateway.graphqlUrl, {

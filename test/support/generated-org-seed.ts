@@ -47,9 +47,11 @@ export function generatedOrgSeed(shape: GeneratedOrgShape): GeneratedOrg {
     ous.push(ou);
     return ou;
   });
-  ous.filter((ou) => !ou.policies).forEach((ou, i) => {
-    if (i % 3 === 0) ou.policies = takePolicy();
-  });
+  ous
+    .filter((ou) => !ou.policies)
+    .forEach((ou, i) => {
+      if (i % 3 === 0) ou.policies = takePolicy();
+    });
   for (let i = 1; i < shape.accounts; i++) {
     const ou = ous[i % ous.length]!;
     ou.accounts = [...(ou.accounts ?? []), { id: String(300000000000 + i), name: `Account ${i}`, email: `account${i}@example.com` }];

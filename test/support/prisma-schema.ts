@@ -27,12 +27,18 @@ export function parsePrismaSchema(source = readFileSync(SCHEMA_FILE, 'utf8')): P
   const text = source.replace(/\/\/.*$/gm, '');
   const enums = new Map<string, string[]>();
   for (const [, name, body] of text.matchAll(/^enum\s+(\w+)\s*\{([^}]*)\}/gm)) {
-    enums.set(name as string, (body as string).split(/\s+/).filter((v) => /^\w+$/.test(v)));
+    enums.set(
+      name as string,
+      (body as string).split(/\s+/).filter((v) => /^\w+$/.test(v)),
+    );
   }
   const blocks = [...text.matchAll(/^model\s+(\w+)\s*\{([^}]*)\}/gm)];
   const modelNames = new Set(blocks.map(([, name]) => name as string));
   const models = blocks.map(([, name, body]) => {
-    const lines = (body as string).split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = (body as string)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const tableMap = lines.find((l) => l.startsWith('@@map('))?.match(/@@map\("([^"]+)"\)/)?.[1];
     const fields: PrismaField[] = [];
     for (const line of lines) {

@@ -30,7 +30,10 @@ export async function startUpstreamProxy(upstreamUrl: string): Promise<UpstreamP
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const rule = rules.get(operation);
       if (rule) rules.delete(operation);
       const forward = httpRequest(

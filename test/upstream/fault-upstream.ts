@@ -22,7 +22,11 @@ export interface FaultUpstream {
   close(): Promise<void>;
 }
 
-export const throttled: FaultAnswer = { kind: 'answer', status: 400, body: { __type: 'TooManyRequestsException', message: 'Rate exceeded.', Type: 'RateLimitExceeded' } };
+export const throttled: FaultAnswer = {
+  kind: 'answer',
+  status: 400,
+  body: { __type: 'TooManyRequestsException', message: 'Rate exceeded.', Type: 'RateLimitExceeded' },
+};
 
 /**
  * A real HTTP endpoint on 127.0.0.1 whose answers a test chooses per request (`answer(operation, n)`,
@@ -37,7 +41,10 @@ export async function startFaultUpstream(answer: (operation: string, n: number) 
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const n = (requests[operation] = (requests[operation] ?? 0) + 1);
       const action = answer(operation, n);
       if (action.kind === 'freeze') return;

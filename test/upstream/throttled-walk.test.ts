@@ -11,7 +11,9 @@ async function walk(reader: OrganizationsReader): Promise<{ accounts: number; ou
   const ouIds: string[] = [];
   let accounts = 0;
   while (level.length > 0) {
-    const children = await Promise.all(level.map(async (id) => ({ ous: await reader.listOrganizationalUnitsForParent(id), accounts: await reader.listAccountsForParent(id) })));
+    const children = await Promise.all(
+      level.map(async (id) => ({ ous: await reader.listOrganizationalUnitsForParent(id), accounts: await reader.listAccountsForParent(id) })),
+    );
     accounts += children.reduce((n, c) => n + c.accounts.length, 0);
     level = children.flatMap((c) => c.ous.map((ou) => ou.id));
     ouIds.push(...level);

@@ -26,7 +26,11 @@ describe('a change is sent to AWS once unless AWS provably did nothing', () => {
   });
 
   it('retries a read after resets', async () => {
-    fault = await startFaultUpstream((_, n) => (n < 3 ? { kind: 'reset' } : ok({ Roots: [{ Id: 'r-ab12', Arn: 'arn:aws:organizations::111111111111:root/o-abcdefghij/r-ab12', Name: 'Root', PolicyTypes: [] }] })));
+    fault = await startFaultUpstream((_, n) =>
+      n < 3
+        ? { kind: 'reset' }
+        : ok({ Roots: [{ Id: 'r-ab12', Arn: 'arn:aws:organizations::111111111111:root/o-abcdefghij/r-ab12', Name: 'Root', PolicyTypes: [] }] }),
+    );
     upstream = upstreamAt(fault.url);
     const roots = await upstream.organizations.listRoots();
     expect(roots.map((r) => r.id)).toEqual(['r-ab12']);
@@ -79,7 +83,11 @@ describe('a change is sent to AWS once unless AWS provably did nothing', () => {
   });
 
   it("passes AWS's refusal through without a retry", async () => {
-    fault = await startFaultUpstream(() => ({ kind: 'answer', status: 400, body: { __type: 'DuplicatePolicyAttachmentException', message: 'already attached' } }));
+    fault = await startFaultUpstream(() => ({
+      kind: 'answer',
+      status: 400,
+      body: { __type: 'DuplicatePolicyAttachmentException', message: 'already attached' },
+    }));
     upstream = upstreamAt(fault.url);
     const error = await rejection(upstream.organizations.attachPolicy('p-12345678', '123456789012'));
     expect(error.code).toBe('DUPLICATE_ATTACHMENT');

@@ -31,7 +31,9 @@ export function writeCheckpoint(dir: string, checkpoint: Checkpoint): string {
 export function readCheckpoints(dir: string): CheckpointFile[] {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((name) => PATTERN.test(name)).sort();
+    names = readdirSync(dir)
+      .filter((name) => PATTERN.test(name))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;

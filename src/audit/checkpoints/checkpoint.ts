@@ -26,7 +26,10 @@ const FORMAT = 'orgql-audit-checkpoint/1';
 export function keyIdOf(key: KeyObject): string {
   // A private KeyObject gives its public half.
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return createHash('sha256').update(publicKey.export({ format: 'der', type: 'spki' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function signedBytes(checkpoint: Omit<Checkpoint, 'signature'>): Buffer {
@@ -35,7 +38,14 @@ function signedBytes(checkpoint: Omit<Checkpoint, 'signature'>): Buffer {
 }
 
 export function signCheckpoint(head: ChainHead, signedAt: Date, privateKey: KeyObject): Checkpoint {
-  const unsigned = { format: FORMAT, sequence: head.sequence, hash: head.hash, headTime: head.headTime, signedAt: signedAt.toISOString(), keyId: keyIdOf(privateKey) } as const;
+  const unsigned = {
+    format: FORMAT,
+    sequence: head.sequence,
+    hash: head.hash,
+    headTime: head.headTime,
+    signedAt: signedAt.toISOString(),
+    keyId: keyIdOf(privateKey),
+  } as const;
   // Ed25519 hashes internally: no digest algorithm is named (null).
   return { ...unsigned, signature: sign(null, signedBytes(unsigned), privateKey).toString('base64') };
 }

@@ -12,7 +12,8 @@ export function loadSigningKey(file: string, { createIfMissing }: { createIfMiss
   try {
     pem = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !createIfMissing) throw new Error(`cannot read the audit signing key ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !createIfMissing)
+      throw new Error(`cannot read the audit signing key ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     pem = createKeyFile(file);
   }
   const key = parseKey(() => createPrivateKey(pem), file);

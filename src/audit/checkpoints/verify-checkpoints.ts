@@ -46,7 +46,8 @@ export async function verifyCheckpoints(prisma: PrismaClient, dir: string, key: 
       continue;
     }
     if (!hasValidSignature(checkpoint, key)) {
-      const why = checkpoint.keyId === keyId ? 'its content was changed after it was signed' : `it names key ${checkpoint.keyId}, not the configured key ${keyId}`;
+      const why =
+        checkpoint.keyId === keyId ? 'its content was changed after it was signed' : `it names key ${checkpoint.keyId}, not the configured key ${keyId}`;
       problems.push({ file: name, sequence: checkpoint.sequence, reason: 'SIGNATURE_INVALID', message: `the signature does not verify: ${why}` });
       continue;
     }

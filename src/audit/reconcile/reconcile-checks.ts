@@ -64,7 +64,8 @@ function deleted(intent: AuditEventRecord, what: string, member: string, id: str
 function created(intent: AuditEventRecord, what: string, found: { id: string } | undefined, value: () => Promise<unknown>): Promise<Verdict> {
   if (!found) return Promise.resolve(failed(`no ${what} exists upstream`));
   const existing = before(intent, 'existingWithName');
-  if (existing !== undefined && existing !== null) return Promise.resolve(failed(`${what} exists upstream (${found.id}), but it already existed before the call, and AWS refuses a duplicate name`));
+  if (existing !== undefined && existing !== null)
+    return Promise.resolve(failed(`${what} exists upstream (${found.id}), but it already existed before the call, and AWS refuses a duplicate name`));
   if (existing === undefined) return Promise.resolve(creditedIf(undefined, `${what} exists (${found.id})`, true));
   return value().then((v) => creditedIf(false, `${what} exists (${found.id})`, true, v));
 }
@@ -89,7 +90,8 @@ export const RECONCILE_CHECKS: Readonly<Record<MutationName, ReconcileCheck>> = 
   disablePolicyType: (intent, organizations) => policyTypeOn(intent, organizations, false),
   attachPolicy: (intent, organizations) => attachment(intent, organizations, true),
   detachPolicy: (intent, organizations) => attachment(intent, organizations, false),
-  deletePolicy: (intent, organizations) => deleted(intent, 'policy', 'policy', intent.policyId ?? argument(intent, 'id', 'policyId'), (id) => organizations.describePolicy(id)),
+  deletePolicy: (intent, organizations) =>
+    deleted(intent, 'policy', 'policy', intent.policyId ?? argument(intent, 'id', 'policyId'), (id) => organizations.describePolicy(id)),
   deleteOrganizationalUnit: (intent, organizations) =>
     deleted(intent, 'OU', 'organizationalUnit', intent.targetId ?? argument(intent, 'id'), (id) => organizations.describeOrganizationalUnit(id)),
   updatePolicy: (intent, organizations) => {
@@ -97,13 +99,20 @@ export const RECONCILE_CHECKS: Readonly<Record<MutationName, ReconcileCheck>> = 
     if (!id) return Promise.resolve(unknown('the intent does not name the policy'));
     const wanted = { name: argument(intent, 'name'), description: argument(intent, 'description'), content: argument(intent, 'content') };
     const has = (p: { name?: unknown; description?: unknown; content?: unknown }) =>
-      (wanted.name === undefined || p.name === wanted.name) && (wanted.description === undefined || p.description === wanted.description) && (wanted.content === undefined || sameJson(p.content, wanted.content));
+      (wanted.name === undefined || p.name === wanted.name) &&
+      (wanted.description === undefined || p.description === wanted.description) &&
+      (wanted.content === undefined || sameJson(p.content, wanted.content));
     return unlessMissing(
       async () => {
         const policy = await organizations.describePolicy(id);
         if (!has(policy)) return failed(`policy ${id} does not have the requested name, description and document upstream`);
         const was = before(intent, 'policy') as Record<string, unknown> | null | undefined;
-        return creditedIf(was === undefined || was === null ? undefined : has(was), `policy ${id} has the requested name, description and document`, false, policy);
+        return creditedIf(
+          was === undefined || was === null ? undefined : has(was),
+          `policy ${id} has the requested name, description and document`,
+          false,
+          policy,
+        );
       },
       () => failed(`policy ${id} does not exist upstream`),
     );
@@ -154,7 +163,9 @@ export const RECONCILE_CHECKS: Readonly<Record<MutationName, ReconcileCheck>> = 
     const resourceId = intent.targetId ?? argument(intent, 'resourceId');
     const tags = rawArgument(intent, 'tags');
     if (!resourceId || !Array.isArray(tags)) return unknown('the intent does not name the resource and its tags');
-    const hasAll = (list: unknown) => Array.isArray(list) && tags.every((t: { key: string; value: string }) => list.some((n: { key?: string; value?: string }) => n.key === t.key && n.value === t.value));
+    const hasAll = (list: unknown) =>
+      Array.isArray(list) &&
+      tags.every((t: { key: string; value: string }) => list.some((n: { key?: string; value?: string }) => n.key === t.key && n.value === t.value));
     return unlessMissing(
       async () => {
         if (!hasAll(await organizations.listTagsForResource(resourceId))) return failed(`${resourceId} does not carry the requested tags upstream`);

@@ -83,9 +83,17 @@ export class Reconciler {
       if (!intent || !final || intent.idempotencyKey === null || (final.outcome !== 'SUCCEEDED' && final.outcome !== 'FAILED')) continue;
       const record = toAuditRecord(intent);
       // The value to replay, as upstream shows it now; null when it cannot be read (void changes have none).
-      const value = final.outcome === 'SUCCEEDED' ? await this.check(record).then((v) => v.value, () => undefined) : undefined;
+      const value =
+        final.outcome === 'SUCCEEDED'
+          ? await this.check(record).then(
+              (v) => v.value,
+              () => undefined,
+            )
+          : undefined;
       const scope = { actorId: intent.actorId, operation: intent.operation, key: intent.idempotencyKey };
-      await this.idempotency.settle(scope, record, final.outcome, value).catch((err) => this.logger.error({ err, intentId }, 'idempotency key could not be settled'));
+      await this.idempotency
+        .settle(scope, record, final.outcome, value)
+        .catch((err) => this.logger.error({ err, intentId }, 'idempotency key could not be settled'));
     }
   }
 
@@ -146,7 +154,10 @@ export class Reconciler {
       verdict = evidence ?? (await this.check(intent));
       // Upstream's record says the call was made; the value a creation made (its id, replayed to a retry) is read as the check reads it.
       if (evidence?.outcome === 'SUCCEEDED' && evidence.value === undefined) {
-        const value = await this.check(intent).then((v) => v.value, () => undefined);
+        const value = await this.check(intent).then(
+          (v) => v.value,
+          () => undefined,
+        );
         if (value !== undefined) verdict = { ...evidence, value };
       }
     } catch (error) {
@@ -170,10 +181,18 @@ export class Reconciler {
     }
     if (intent.idempotencyKey !== null && verdict.outcome !== 'UNKNOWN') {
       const scope = { actorId: intent.actor.id, operation: intent.operation, key: intent.idempotencyKey };
-      await this.idempotency.settle(scope, intent, verdict.outcome, verdict.value).catch((err) => this.logger.error({ err, intentId: intent.id }, 'idempotency key could not be settled'));
+      await this.idempotency
+        .settle(scope, intent, verdict.outcome, verdict.value)
+        .catch((err) => this.logger.error({ err, intentId: intent.id }, 'idempotency key could not be settled'));
     }
     this.logger.warn(
-      { intentId: intent.id, operation: intent.operation, outcome: verdict.outcome, reason: verdict.reason, settled: unknownResult ? 'UNKNOWN result' : 'dangling intent' },
+      {
+        intentId: intent.id,
+        operation: intent.operation,
+        outcome: verdict.outcome,
+        reason: verdict.reason,
+        settled: unknownResult ? 'UNKNOWN result' : 'dangling intent',
+      },
       'dangling audit intent reconciled',
     );
     return { intentId: intent.id, outcome: verdict.outcome, reason: verdict.reason };
@@ -184,7 +203,9 @@ export class Reconciler {
     const check = Object.hasOwn(checks, intent.operation) ? checks[intent.operation] : undefined;
     // Refused before anything was sent (upstreamAction None: role, rate limit) cannot have happened.
     if (intent.upstreamAction === 'None') return Promise.resolve({ outcome: 'FAILED', reason: 'the attempt was refused before anything was sent upstream' });
-    return check ? check(intent, this.organizations) : Promise.resolve({ outcome: 'UNKNOWN', reason: `no reconciliation check exists for ${intent.operation} yet` });
+    return check
+      ? check(intent, this.organizations)
+      : Promise.resolve({ outcome: 'UNKNOWN', reason: `no reconciliation check exists for ${intent.operation} yet` });
   }
 }
 

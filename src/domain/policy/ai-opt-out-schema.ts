@@ -11,10 +11,26 @@ import { ALL, ASSIGN, NONE } from './operators';
 export const AI_OPT_OUT_SERVICE_KEYS: readonly string[] = [
   'default',
   // [UGnow] current list, first entries
-  'aiops', 'aidevops', 'awssupplychain', 'chimesdkvoiceanalytics', 'cloudwatch',
+  'aiops',
+  'aidevops',
+  'awssupplychain',
+  'chimesdkvoiceanalytics',
+  'cloudwatch',
   // [UG22] December 2022 list
-  'codeguruprofiler', 'codewhisperer', 'comprehend', 'connectamd', 'connectoptimization', 'contactlens',
-  'frauddetector', 'guardduty', 'lex', 'polly', 'rekognition', 'textract', 'transcribe', 'translate',
+  'codeguruprofiler',
+  'codewhisperer',
+  'comprehend',
+  'connectamd',
+  'connectoptimization',
+  'contactlens',
+  'frauddetector',
+  'guardduty',
+  'lex',
+  'polly',
+  'rekognition',
+  'textract',
+  'transcribe',
+  'translate',
 ];
 
 /** Values are case-sensitive: "The policies do not work if you use unexpected capitalization." */
@@ -27,8 +43,7 @@ const optOutPolicy: Schema = {
   requireAssign: true,
   checkValue: (value, _op, path, report) => {
     if (typeof value !== 'string' || !AI_OPT_OUT_VALUES.includes(value)) {
-      const hint = typeof value === 'string' && AI_OPT_OUT_VALUES.some((v) => v.toLowerCase() === value.toLowerCase())
-        ? ' Values are case-sensitive.' : '';
+      const hint = typeof value === 'string' && AI_OPT_OUT_VALUES.some((v) => v.toLowerCase() === value.toLowerCase()) ? ' Values are case-sensitive.' : '';
       report('ERROR', 'INVALID_VALUE', path, `opt_out_policy must be "optIn" or "optOut", got ${JSON.stringify(value)}.${hint}`);
     }
   },

@@ -53,8 +53,12 @@ export function applyPolicyChanges(type: PolicyType, org: WorkingOrg, changes: r
         const list = org.attachments.get(change.targetId) ?? [];
         if (!list.includes(change.policyId)) return fail('POLICY_NOT_ATTACHED', `policy ${change.policyId} is not attached to ${change.targetId}.`);
         const ofType = list.filter((id) => org.policies.get(id)?.type === type).length;
-        if (ofType - 1 < policyTypeLimits(type).minAttachmentsPerNode) return fail('ATTACHMENT_LIMIT_EXCEEDED', `${change.targetId} must keep at least one ${type} policy.`);
-        org.attachments.set(change.targetId, list.filter((id) => id !== change.policyId));
+        if (ofType - 1 < policyTypeLimits(type).minAttachmentsPerNode)
+          return fail('ATTACHMENT_LIMIT_EXCEEDED', `${change.targetId} must keep at least one ${type} policy.`);
+        org.attachments.set(
+          change.targetId,
+          list.filter((id) => id !== change.policyId),
+        );
         return;
       }
       case 'UPDATE_CONTENT': {

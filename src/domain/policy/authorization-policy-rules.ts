@@ -24,7 +24,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function checkAuthorizationDocument(doc: Record<string, unknown>, kind: AuthorizationKind, report: Report): void {
   reportOperators(doc, '$', report);
   for (const key of Object.keys(doc)) {
-    if (!TOP_KEYS.includes(key) && !key.startsWith('@@')) report('ERROR', 'UNKNOWN_KEY', childPath('$', key), `"${key}" is not a valid top-level policy element.`);
+    if (!TOP_KEYS.includes(key) && !key.startsWith('@@'))
+      report('ERROR', 'UNKNOWN_KEY', childPath('$', key), `"${key}" is not a valid top-level policy element.`);
   }
   if (!('Version' in doc)) report('ERROR', 'MISSING_KEY', '$.Version', 'The policy must contain "Version": "2012-10-17".');
   else if (doc.Version !== '2012-10-17') report('ERROR', 'INVALID_VALUE', '$.Version', 'Version must be "2012-10-17".');
@@ -46,17 +47,21 @@ export function checkAuthorizationDocument(doc: Record<string, unknown>, kind: A
 
 function checkStatement(s: Record<string, unknown>, path: string, kind: AuthorizationKind, report: Report): void {
   for (const key of Object.keys(s)) {
-    if (!STATEMENT_KEYS.includes(key) && !key.startsWith('@@')) report('ERROR', 'UNKNOWN_KEY', childPath(path, key), `"${key}" is not a valid statement element.`);
+    if (!STATEMENT_KEYS.includes(key) && !key.startsWith('@@'))
+      report('ERROR', 'UNKNOWN_KEY', childPath(path, key), `"${key}" is not a valid statement element.`);
   }
   if (s.Sid !== undefined && (typeof s.Sid !== 'string' || !/^[A-Za-z0-9]*$/.test(s.Sid))) {
     report('ERROR', 'INVALID_VALUE', childPath(path, 'Sid'), 'Sid must be a string of letters and digits.');
   }
   if (s.Effect === undefined) report('ERROR', 'MISSING_KEY', childPath(path, 'Effect'), 'Each statement must have an Effect.');
   else if (s.Effect !== 'Allow' && s.Effect !== 'Deny') report('ERROR', 'INVALID_VALUE', childPath(path, 'Effect'), 'Effect must be "Allow" or "Deny".');
-  else if (kind === 'RCP' && s.Effect !== 'Deny') report('ERROR', 'INVALID_VALUE', childPath(path, 'Effect'), 'Resource control policies support only "Deny" statements.');
-  exactlyOne(s, 'Action', 'NotAction', path, report, (v, p) => checkStrings(v, p, report, (a, ap) => {
-    if (!ACTION.test(a)) report('ERROR', 'INVALID_VALUE', ap, `"${a}" is not an action of the form service:Action or "*".`);
-  }));
+  else if (kind === 'RCP' && s.Effect !== 'Deny')
+    report('ERROR', 'INVALID_VALUE', childPath(path, 'Effect'), 'Resource control policies support only "Deny" statements.');
+  exactlyOne(s, 'Action', 'NotAction', path, report, (v, p) =>
+    checkStrings(v, p, report, (a, ap) => {
+      if (!ACTION.test(a)) report('ERROR', 'INVALID_VALUE', ap, `"${a}" is not an action of the form service:Action or "*".`);
+    }),
+  );
   exactlyOne(s, 'Resource', 'NotResource', path, report, (v, p) => checkStrings(v, p, report, () => undefined));
   if (s.Condition !== undefined && !isObject(s.Condition)) report('ERROR', 'INVALID_TYPE', childPath(path, 'Condition'), 'Condition must be a JSON object.');
   if (kind === 'SCP') {
@@ -68,7 +73,8 @@ function checkStatement(s: Record<string, unknown>, path: string, kind: Authoriz
     const p = s.Principal;
     const star = p === '*' || (isObject(p) && Object.keys(p).length === 1 && p.AWS === '*');
     if (p === undefined) report('ERROR', 'MISSING_KEY', childPath(path, 'Principal'), 'Resource control policy statements must have "Principal": "*".');
-    else if (!star) report('ERROR', 'INVALID_VALUE', childPath(path, 'Principal'), 'Principal must be "*" in a resource control policy; restrict principals with Condition.');
+    else if (!star)
+      report('ERROR', 'INVALID_VALUE', childPath(path, 'Principal'), 'Principal must be "*" in a resource control policy; restrict principals with Condition.');
   }
 }
 

@@ -35,8 +35,12 @@ const stringList: SettingSchema = {
   },
 };
 
-const container = (keys: Record<string, Schema>, extra: Partial<ContainerSchema> = {}): ContainerSchema =>
-  ({ kind: 'container', keys, unknownKeys: 'warn', ...extra });
+const container = (keys: Record<string, Schema>, extra: Partial<ContainerSchema> = {}): ContainerSchema => ({
+  kind: 'container',
+  keys,
+  unknownKeys: 'warn',
+  ...extra,
+});
 const named = (dynamic: Schema): ContainerSchema => ({ kind: 'container', dynamic });
 
 const tagPair = container({ tag_key: assignString('tag_key'), tag_value: stringList }, { required: ['tag_key'] });

@@ -1,5 +1,9 @@
 /** Public shapes of the effective-policy engine (see index.ts for the API contract). */
-export interface AttachedPolicy { id: string; name: string; /** raw JSON text, already valid */ content: string }
+export interface AttachedPolicy {
+  id: string;
+  name: string;
+  /** raw JSON text, already valid */ content: string;
+}
 
 export type NodeKind = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
 
@@ -11,7 +15,13 @@ export interface PathNode {
   policies: AttachedPolicy[];
 }
 
-export interface TreeNode { id: string; kind: NodeKind; name: string; policies: AttachedPolicy[]; children: TreeNode[] }
+export interface TreeNode {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  policies: AttachedPolicy[];
+  children: TreeNode[];
+}
 
 export interface ProvenanceEntry {
   /** JSON path in the effective doc, e.g. $.services.lex.opt_out_policy */

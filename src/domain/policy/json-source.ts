@@ -10,14 +10,24 @@ import { childPath, indexPath, ROOT_PATH } from './json-path';
  */
 export const MAX_DEPTH = 256;
 
-export interface JsonSyntaxError { offset: number; message: string }
-export interface DuplicateKey { path: string; key: string; offset: number }
-export type JsonParseResult =
-  | { ok: true; value: unknown; positions: Map<string, number>; duplicates: DuplicateKey[] }
-  | { ok: false; error: JsonSyntaxError };
+export interface JsonSyntaxError {
+  offset: number;
+  message: string;
+}
+export interface DuplicateKey {
+  path: string;
+  key: string;
+  offset: number;
+}
+export type JsonParseResult = { ok: true; value: unknown; positions: Map<string, number>; duplicates: DuplicateKey[] } | { ok: false; error: JsonSyntaxError };
 
 class SyntaxFailure extends Error {
-  constructor(readonly offset: number, message: string) { super(message); }
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -29,7 +39,9 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
   const duplicates: DuplicateKey[] = [];
   let pos = 0;
 
-  const fail = (message: string, at = pos): never => { throw new SyntaxFailure(at, message); };
+  const fail = (message: string, at = pos): never => {
+    throw new SyntaxFailure(at, message);
+  };
   const skipWs = (): void => {
     while (pos < text.length) {
       const c = text.charCodeAt(pos);
@@ -50,9 +62,14 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
         if (c < 0x20) fail('Control character in string.', i);
         if (text[i] === '\\') {
           const esc = text[i + 1];
-          if (esc === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('Invalid unicode escape in string.', i); i += 6; continue; }
+          if (esc === 'u') {
+            if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('Invalid unicode escape in string.', i);
+            i += 6;
+            continue;
+          }
           if (esc === undefined || !'"\\/bfnrt'.includes(esc)) fail('Invalid escape in string.', i);
-          i += 2; continue;
+          i += 2;
+          continue;
         }
         i++;
       }
@@ -69,20 +86,34 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     if (c === '{') return readObject(path, depth);
     if (c === '[') return readArray(path, depth);
     if (c === '"') return readString();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, pos)) { pos += word.length; return value; }
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (text.startsWith(word, pos)) {
+        pos += word.length;
+        return value;
+      }
     }
     NUMBER.lastIndex = pos;
     const m = c === '-' || (c !== undefined && c >= '0' && c <= '9') ? NUMBER.exec(text) : null;
-    if (m) { pos = NUMBER.lastIndex; return Number(m[0]); }
+    if (m) {
+      pos = NUMBER.lastIndex;
+      return Number(m[0]);
+    }
     return fail(`Unexpected ${describe()}, expected a value.`);
   };
 
   const readObject = (path: string, depth: number): Record<string, unknown> => {
     const obj: Record<string, unknown> = {};
     const seen = new Set<string>();
-    pos++; skipWs();
-    if (text[pos] === '}') { pos++; return obj; }
+    pos++;
+    skipWs();
+    if (text[pos] === '}') {
+      pos++;
+      return obj;
+    }
     for (;;) {
       skipWs();
       if (text[pos] !== '"') fail(`Unexpected ${describe()}, expected a property name in double quotes.`);
@@ -99,24 +130,40 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
       // defineProperty so that a "__proto__" key stays data, exactly as JSON.parse does.
       Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
       skipWs();
-      if (text[pos] === ',') { pos++; continue; }
-      if (text[pos] === '}') { pos++; return obj; }
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
+      if (text[pos] === '}') {
+        pos++;
+        return obj;
+      }
       fail(`Unexpected ${describe()}, expected ',' or '}'.`);
     }
   };
 
   const readArray = (path: string, depth: number): unknown[] => {
     const arr: unknown[] = [];
-    pos++; skipWs();
-    if (text[pos] === ']') { pos++; return arr; }
+    pos++;
+    skipWs();
+    if (text[pos] === ']') {
+      pos++;
+      return arr;
+    }
     for (;;) {
       skipWs();
       const element = indexPath(path, arr.length);
       positions.set(element, pos);
       arr.push(readValue(element, depth + 1));
       skipWs();
-      if (text[pos] === ',') { pos++; continue; }
-      if (text[pos] === ']') { pos++; return arr; }
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
+      if (text[pos] === ']') {
+        pos++;
+        return arr;
+      }
       fail(`Unexpected ${describe()}, expected ',' or ']'.`);
     }
   };
@@ -141,7 +188,10 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   const end = Math.min(offset, text.length);
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) { line++; lineStart = i + 1; }
+    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, column: end - lineStart + 1 };
 }

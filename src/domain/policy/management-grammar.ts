@@ -74,7 +74,12 @@ function childSchema(schema: ContainerSchema | typeof ANY, key: string, path: st
   }
   const known = Object.keys(schema.keys ?? {});
   const hint = known.length > 0 ? ` Expected one of: ${known.join(', ')}.` : '';
-  report(schema.unknownKeys === 'warn' ? 'WARNING' : 'ERROR', 'UNKNOWN_KEY', path, `The key ${JSON.stringify(key)} is not part of this policy type's syntax.${hint}`);
+  report(
+    schema.unknownKeys === 'warn' ? 'WARNING' : 'ERROR',
+    'UNKNOWN_KEY',
+    path,
+    `The key ${JSON.stringify(key)} is not part of this policy type's syntax.${hint}`,
+  );
   return ANY;
 }
 
@@ -101,9 +106,19 @@ function checkChildControl(value: unknown, path: string, grammar: ManagementGram
   }
   for (const [i, item] of value.entries()) {
     if (typeof item !== 'string' || !CHILD_CONTROL_VALUES.includes(item)) {
-      report('ERROR', 'INVALID_VALUE', `${path}[${i}]`, `${JSON.stringify(item)} is not a valid child-control value; use @@all, @@none, @@assign, @@append or @@remove.`);
+      report(
+        'ERROR',
+        'INVALID_VALUE',
+        `${path}[${i}]`,
+        `${JSON.stringify(item)} is not a valid child-control value; use @@all, @@none, @@assign, @@append or @@remove.`,
+      );
     } else if (!grammar.childControlValues.includes(item)) {
-      report('ERROR', 'OPERATOR_NOT_ALLOWED', `${path}[${i}]`, `${item} cannot be used in ${CHILD_CONTROL} for this policy type; allowed values are ${grammar.childControlValues.join(', ')}.`);
+      report(
+        'ERROR',
+        'OPERATOR_NOT_ALLOWED',
+        `${path}[${i}]`,
+        `${item} cannot be used in ${CHILD_CONTROL} for this policy type; allowed values are ${grammar.childControlValues.join(', ')}.`,
+      );
     }
   }
   if (value.length > 1 && (value.includes(NONE) || value.includes(ALL))) {

@@ -33,7 +33,9 @@ export interface ContainerSchema {
   readonly check?: (obj: Record<string, unknown>, path: string, report: Report) => void;
 }
 
-export interface AnySchema { readonly kind: 'any' }
+export interface AnySchema {
+  readonly kind: 'any';
+}
 
 export type Schema = SettingSchema | ContainerSchema | AnySchema;
 

@@ -20,7 +20,11 @@ import { APPEND, ASSIGN, sortOperators, VALUE_OPERATORS, type ValueOperator } fr
  *   operator; later @@append/@@remove still apply in order.
  * - @@append skips elements already present (choice: tag values and resource types are sets).
  */
-export interface Lock { pathKey: string; allowed: ReadonlySet<ValueOperator>; source: Source }
+export interface Lock {
+  pathKey: string;
+  allowed: ReadonlySet<ValueOperator>;
+  source: Source;
+}
 
 export interface MergeState {
   readonly root: Container;
@@ -51,16 +55,26 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
       const allowedHere = allowedAt(state.locks, op.pathKey);
       const ignore = (owner: Source, reason: string): void => {
         ignored.push({
-          path: keysToPath(op.keys), operator: op.operator, attemptedValue: op.value,
-          policyId: policy.id, policyName: policy.name, nodeId: node.id,
-          lockedByPolicyId: owner.policyId, lockedByPolicyName: owner.policyName, lockedAtNodeId: owner.nodeId,
-          allowedOperators: sortOperators(allowedHere), reason,
+          path: keysToPath(op.keys),
+          operator: op.operator,
+          attemptedValue: op.value,
+          policyId: policy.id,
+          policyName: policy.name,
+          nodeId: node.id,
+          lockedByPolicyId: owner.policyId,
+          lockedByPolicyName: owner.policyName,
+          lockedAtNodeId: owner.nodeId,
+          allowedOperators: sortOperators(allowedHere),
+          reason,
         });
       };
       const lock = state.locks.find((l) => !l.allowed.has(op.operator) && (isPathPrefix(l.pathKey, op.pathKey) || isPathPrefix(op.pathKey, l.pathKey)));
       if (lock) {
         const allowedText = lock.allowed.size === 0 ? 'no operators (@@none)' : `only ${sortOperators(lock.allowed).join(', ')}`;
-        ignore(lock.source, `@@operators_allowed_for_child_policies in policy ${lock.source.policyId} at ${lock.source.nodeId} allows ${allowedText} for child policies here.`);
+        ignore(
+          lock.source,
+          `@@operators_allowed_for_child_policies in policy ${lock.source.policyId} at ${lock.source.nodeId} allows ${allowedText} for child policies here.`,
+        );
         continue;
       }
       const current = getNode(root, op.keys);
@@ -69,7 +83,10 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
         const first = touched.find((t) => isPathPrefix(t.pathKey, op.pathKey) || isPathPrefix(op.pathKey, t.pathKey));
         if (first) {
           if (!deepEqual(renderValue(current), op.value)) {
-            ignore(first.source, `Policy ${first.source.policyId} was attached to ${node.id} earlier and already sets this value; the first attached policy wins.`);
+            ignore(
+              first.source,
+              `Policy ${first.source.policyId} was attached to ${node.id} earlier and already sets this value; the first attached policy wins.`,
+            );
           }
           continue;
         }

@@ -5,9 +5,21 @@ import type { NodeKind } from './effective-types';
  * them. Updates copy only the maps along the changed path, so sibling accounts share their parent's
  * state for free (computeEffectivePoliciesForTree relies on that).
  */
-export interface Source { policyId: string; policyName: string; nodeId: string; nodeKind: NodeKind }
-export interface Element { value: unknown; source: Source; operator: '@@assign' | '@@append' }
-export interface Removal { values: unknown[]; source: Source }
+export interface Source {
+  policyId: string;
+  policyName: string;
+  nodeId: string;
+  nodeKind: NodeKind;
+}
+export interface Element {
+  value: unknown;
+  source: Source;
+  operator: '@@assign' | '@@append';
+}
+export interface Removal {
+  values: unknown[];
+  source: Source;
+}
 
 export type MergeNode =
   | { kind: 'container'; children: ReadonlyMap<string, MergeNode> }
@@ -73,5 +85,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }

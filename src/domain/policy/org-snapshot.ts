@@ -50,7 +50,13 @@ export function buildTrees(type: PolicyType, org: WorkingOrg, diagnostics: Diagn
     }
     const parent = treeNodes.get(n.parentId);
     if (parent) parent.children.push(node);
-    else diagnostics.push({ severity: 'WARNING', code: 'UNKNOWN_PARENT', path: `nodes.${n.id}`, message: `Node ${n.id} has parent ${n.parentId}, which is not in the snapshot, so it was left out.` });
+    else
+      diagnostics.push({
+        severity: 'WARNING',
+        code: 'UNKNOWN_PARENT',
+        path: `nodes.${n.id}`,
+        message: `Node ${n.id} has parent ${n.parentId}, which is not in the snapshot, so it was left out.`,
+      });
   }
   return roots;
 }

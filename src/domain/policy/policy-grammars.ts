@@ -10,9 +10,13 @@ const GENERIC_GRAMMAR: ManagementGrammar = { root: ANY, childControlValues: CHIL
 
 export function managementGrammarFor(type: PolicyType): ManagementGrammar {
   switch (type) {
-    case 'AISERVICES_OPT_OUT_POLICY': return AI_OPT_OUT_GRAMMAR;
-    case 'TAG_POLICY': return TAG_POLICY_GRAMMAR;
-    case 'BACKUP_POLICY': return BACKUP_POLICY_GRAMMAR;
-    default: return GENERIC_GRAMMAR;
+    case 'AISERVICES_OPT_OUT_POLICY':
+      return AI_OPT_OUT_GRAMMAR;
+    case 'TAG_POLICY':
+      return TAG_POLICY_GRAMMAR;
+    case 'BACKUP_POLICY':
+      return BACKUP_POLICY_GRAMMAR;
+    default:
+      return GENERIC_GRAMMAR;
   }
 }

@@ -7,7 +7,13 @@ import type { EffectivePolicy } from './effective-types';
 import { deepEqual } from './merge-tree';
 import { buildTrees, type OrgSnapshot, toWorkingOrg, type WorkingOrg } from './org-snapshot';
 
-export interface AccountImpact { accountId: string; accountName: string; before: EffectivePolicy; after: EffectivePolicy; diff: StructuralDiff }
+export interface AccountImpact {
+  accountId: string;
+  accountName: string;
+  before: EffectivePolicy;
+  after: EffectivePolicy;
+  diff: StructuralDiff;
+}
 export interface WhatIfResult {
   /** only accounts whose effective content changed, in snapshot node order */
   impacts: AccountImpact[];

@@ -62,9 +62,14 @@ const resourceTypes: SettingSchema = {
       const m = ENFORCED_FOR.exec(s);
       if (!m) {
         const all = s === '*' || s.startsWith('*:');
-        report('ERROR', all ? 'INVALID_WILDCARD' : 'INVALID_VALUE', p, all
-          ? 'A wildcard for all services is not allowed; name the service, e.g. "ec2:*".'
-          : `${JSON.stringify(s)} must have the form service:resource, service:* or service:ALL_SUPPORTED.`);
+        report(
+          'ERROR',
+          all ? 'INVALID_WILDCARD' : 'INVALID_VALUE',
+          p,
+          all
+            ? 'A wildcard for all services is not allowed; name the service, e.g. "ec2:*".'
+            : `${JSON.stringify(s)} must have the form service:resource, service:* or service:ALL_SUPPORTED.`,
+        );
         return;
       }
       checkWildcards(s, p, report);
@@ -95,12 +100,17 @@ export const TAG_POLICY_GRAMMAR: ManagementGrammar = {
           const seen = new Set<string>();
           for (const key of Object.keys(obj)) {
             const lower = key.toLowerCase();
-            if (seen.has(lower)) report('ERROR', 'DUPLICATE_KEY', childPath(path, key), `The policy key "${key}" duplicates another key that differs only in case.`);
+            if (seen.has(lower))
+              report('ERROR', 'DUPLICATE_KEY', childPath(path, key), `The policy key "${key}" duplicates another key that differs only in case.`);
             seen.add(lower);
             const assigned = assignedTagKey(obj[key]);
             if (typeof assigned === 'string' && assigned.toLowerCase() !== lower) {
-              report('ERROR', 'TAG_KEY_MISMATCH', childPath(childPath(childPath(path, key), 'tag_key'), ASSIGN),
-                `tag_key "${assigned}" must match the policy key "${key}" ignoring case.`);
+              report(
+                'ERROR',
+                'TAG_KEY_MISMATCH',
+                childPath(childPath(childPath(path, key), 'tag_key'), ASSIGN),
+                `tag_key "${assigned}" must match the policy key "${key}" ignoring case.`,
+              );
             }
           }
         },

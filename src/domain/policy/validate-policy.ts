@@ -18,7 +18,9 @@ export function validatePolicy(type: PolicyType, content: string): ValidationRes
   const { maxContentLength } = policyTypeLimits(type);
   if (content.length > maxContentLength) {
     diagnostics.push({
-      severity: 'ERROR', code: 'CONTENT_TOO_LONG', path: '$',
+      severity: 'ERROR',
+      code: 'CONTENT_TOO_LONG',
+      path: '$',
       message: `The policy has ${content.length} characters, more than the ${maxContentLength} allowed for ${type}.`,
     });
   }
@@ -41,7 +43,13 @@ export function validatePolicy(type: PolicyType, content: string): ValidationRes
     diagnostics.push({ severity, code, path, message, ...locate(path) });
   };
   for (const dup of parsed.duplicates) {
-    diagnostics.push({ severity: 'ERROR', code: 'DUPLICATE_KEY', path: dup.path, message: `The key ${JSON.stringify(dup.key)} appears more than once in the same object.`, ...lineColumnAt(content, dup.offset) });
+    diagnostics.push({
+      severity: 'ERROR',
+      code: 'DUPLICATE_KEY',
+      path: dup.path,
+      message: `The key ${JSON.stringify(dup.key)} appears more than once in the same object.`,
+      ...lineColumnAt(content, dup.offset),
+    });
   }
   const doc = parsed.value;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {

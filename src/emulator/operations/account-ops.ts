@@ -76,7 +76,10 @@ export const closeAccount: Operation = ({ state, now }, input) => {
     throw new AwsError('AccountAlreadyClosedException', `The account ${account.id} is already closed or closing.`);
   }
   if (closuresInProgress(state) >= MAX_CONCURRENT_CLOSURES) {
-    throw constraintViolation('CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED', `At most ${MAX_CONCURRENT_CLOSURES} accounts can be closing at the same time; try again when one has closed.`);
+    throw constraintViolation(
+      'CLOSE_ACCOUNT_REQUESTS_LIMIT_EXCEEDED',
+      `At most ${MAX_CONCURRENT_CLOSURES} accounts can be closing at the same time; try again when one has closed.`,
+    );
   }
   const at = now();
   const quota = closureQuota(memberAccountCount(state));

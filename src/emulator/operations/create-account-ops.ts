@@ -8,7 +8,10 @@ import { createAccountStatusShape } from '../wire-shapes';
 /** CreateAccount is asynchronous in AWS; see pending-work.ts for when the request completes. */
 export const createAccount: Operation = ({ state, now, ids }, input) => {
   const tags = mergedTags([], toTags(input.Tags));
-  const id = freshId(() => ids.createAccountRequestId(), (candidate) => state.createAccountRequests.has(candidate));
+  const id = freshId(
+    () => ids.createAccountRequestId(),
+    (candidate) => state.createAccountRequests.has(candidate),
+  );
   const request = {
     id,
     accountName: String(input.AccountName),

@@ -54,7 +54,10 @@ export const createOrganizationalUnit: Operation = ({ state, now, ids }, input) 
   }
   assertUniqueName(state, parentId, name);
   const tags = mergedTags([], toTags(input.Tags));
-  const id = freshId(() => ids.ouId(state.root.id), (candidate) => state.ous.has(candidate));
+  const id = freshId(
+    () => ids.ouId(state.root.id),
+    (candidate) => state.ous.has(candidate),
+  );
   state.ous.set(id, { id, name, parentId });
   setTags(state, id, tags);
   attachDefaults(state, id, now());

@@ -37,7 +37,10 @@ export const createPolicy: Operation = ({ state, ids }, input) => {
   assertValidContent(type, content);
   assertUniqueName(state, name);
   const tags = mergedTags([], toTags(input.Tags));
-  const id = freshId(() => ids.policyId(), (candidate) => state.policies.has(candidate));
+  const id = freshId(
+    () => ids.policyId(),
+    (candidate) => state.policies.has(candidate),
+  );
   const policy: PolicyRecord = { id, name, description: String(input.Description), type, content, awsManaged: false };
   state.policies.set(id, policy);
   setTags(state, id, tags);

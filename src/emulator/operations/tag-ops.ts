@@ -27,7 +27,11 @@ export const untagResource: Operation = ({ state }, input) => {
   const resourceId = String(input.ResourceId);
   requireTaggable(state, resourceId);
   const remove = new Set(Array.isArray(input.TagKeys) ? (input.TagKeys as string[]) : []);
-  setTags(state, resourceId, (state.tags.get(resourceId) ?? []).filter((tag) => !remove.has(tag.Key)));
+  setTags(
+    state,
+    resourceId,
+    (state.tags.get(resourceId) ?? []).filter((tag) => !remove.has(tag.Key)),
+  );
   return {};
 };
 

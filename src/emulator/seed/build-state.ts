@@ -77,10 +77,7 @@ export function buildState(seed: SeedDocument, ids: IdGenerator, now: Date): Org
 }
 
 function collectAccounts(seed: SeedDocument): SeedAccount[] {
-  const fromOu = (ou: SeedOrganizationalUnit): SeedAccount[] => [
-    ...(ou.accounts ?? []),
-    ...(ou.organizationalUnits ?? []).flatMap(fromOu),
-  ];
+  const fromOu = (ou: SeedOrganizationalUnit): SeedAccount[] => [...(ou.accounts ?? []), ...(ou.organizationalUnits ?? []).flatMap(fromOu)];
   return [...(seed.accounts ?? []), ...(seed.organizationalUnits ?? []).flatMap(fromOu)];
 }
 
@@ -93,19 +90,34 @@ function addPolicies({ state, ids }: Builder, seed: SeedDocument): void {
       throw new SeedError(path, `duplicate policy name "${policy.name}"`);
     }
     if (policy.id && state.policies.has(policy.id)) throw new SeedError(path, `duplicate policy id ${policy.id}`);
-    const id = policy.id ?? freshId(() => ids.policyId(), (candidate) => state.policies.has(candidate));
+    const id =
+      policy.id ??
+      freshId(
+        () => ids.policyId(),
+        (candidate) => state.policies.has(candidate),
+      );
     state.policies.set(id, { id, name: policy.name, description: policy.description ?? '', type: policy.type, content, awsManaged: false });
     addTags({ state, ids, at: state.createdAt, refs: [] }, `${path}.tags`, id, policy.tags);
   });
 }
 
 function addTags({ state }: Builder, path: string, id: string, tags: Tag[] | undefined): void {
-  if (tags) setTags(state, id, guard(path, () => mergedTags([], tags)));
+  if (tags)
+    setTags(
+      state,
+      id,
+      guard(path, () => mergedTags([], tags)),
+    );
 }
 
 function addAccount(builder: Builder, path: string, parentId: string, account: SeedAccount): void {
   const { state, ids, at } = builder;
-  const id = account.id ?? freshId(() => ids.accountId(), (candidate) => state.accounts.has(candidate));
+  const id =
+    account.id ??
+    freshId(
+      () => ids.accountId(),
+      (candidate) => state.accounts.has(candidate),
+    );
   if (state.accounts.has(id)) throw new SeedError(path, `duplicate account id ${id}`);
   if ([...state.accounts.values()].some((other) => other.email === account.email)) {
     throw new SeedError(path, `duplicate account email ${account.email}`);
@@ -130,7 +142,12 @@ function addOu(builder: Builder, path: string, parentId: string, depth: number, 
   if ([...state.ous.values()].some((other) => other.parentId === parentId && other.name === ou.name)) {
     throw new SeedError(path, `duplicate OU name "${ou.name}" under the same parent`);
   }
-  const id = ou.id ?? freshId(() => ids.ouId(state.root.id), (candidate) => state.ous.has(candidate));
+  const id =
+    ou.id ??
+    freshId(
+      () => ids.ouId(state.root.id),
+      (candidate) => state.ous.has(candidate),
+    );
   if (state.ous.has(id)) throw new SeedError(path, `duplicate OU id ${id}`);
   // AWS OU ids embed the root's suffix: ou-<root suffix>-<unique part>.
   if (!id.startsWith(`ou-${state.root.id.slice(2)}-`)) throw new SeedError(path, `OU id ${id} must start with ou-${state.root.id.slice(2)}-`);

@@ -52,9 +52,7 @@ export const DEMO_SEED: SeedDocument = {
       content: { services: { rekognition: { opt_out_policy: { '@@assign': 'optIn' } } } },
     },
   ],
-  accounts: [
-    { id: '111111111111', name: 'Management', email: 'management@example.com', management: true, joinedMethod: 'INVITED' },
-  ],
+  accounts: [{ id: '111111111111', name: 'Management', email: 'management@example.com', management: true, joinedMethod: 'INVITED' }],
   organizationalUnits: [
     {
       id: 'ou-demo-security',

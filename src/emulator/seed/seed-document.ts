@@ -13,9 +13,16 @@ const policyRefs = z.array(z.string().min(1)).optional();
 
 const accountSchema = z
   .object({
-    id: z.string().regex(/^\d{12}$/, 'an account id is exactly 12 digits').optional(),
+    id: z
+      .string()
+      .regex(/^\d{12}$/, 'an account id is exactly 12 digits')
+      .optional(),
     name: z.string().min(1).max(128),
-    email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').min(6).max(64),
+    email: z
+      .string()
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+      .min(6)
+      .max(64),
     management: z.boolean().optional(),
     state: z.enum(['PENDING_ACTIVATION', 'ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE', 'CLOSED']).optional(),
     joinedMethod: z.enum(['INVITED', 'CREATED']).optional(),
@@ -37,7 +44,10 @@ export interface SeedOrganizationalUnit {
 const ouSchema: z.ZodType<SeedOrganizationalUnit> = z.lazy(() =>
   z
     .object({
-      id: z.string().regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, 'an OU id looks like ou-<root suffix>-<8 to 32 chars>').optional(),
+      id: z
+        .string()
+        .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, 'an OU id looks like ou-<root suffix>-<8 to 32 chars>')
+        .optional(),
       name: z.string().min(1).max(128),
       tags: tagsSchema,
       policies: policyRefs,
@@ -49,7 +59,10 @@ const ouSchema: z.ZodType<SeedOrganizationalUnit> = z.lazy(() =>
 
 const policySchema = z
   .object({
-    id: z.string().regex(/^p-[0-9a-zA-Z_]{8,128}$/, 'a policy id looks like p-<8 to 128 letters, digits or _>').optional(),
+    id: z
+      .string()
+      .regex(/^p-[0-9a-zA-Z_]{8,128}$/, 'a policy id looks like p-<8 to 128 letters, digits or _>')
+      .optional(),
     name: z.string().min(1).max(128),
     description: z.string().max(512).optional(),
     type: z.enum(POLICY_TYPES),
@@ -63,7 +76,10 @@ export const seedDocumentSchema = z
   .object({
     organization: z
       .object({
-        id: z.string().regex(/^o-[a-z0-9]{10,32}$/, 'an organization id looks like o-<10 to 32 lowercase letters or digits>').optional(),
+        id: z
+          .string()
+          .regex(/^o-[a-z0-9]{10,32}$/, 'an organization id looks like o-<10 to 32 lowercase letters or digits>')
+          .optional(),
         createdAt: z.iso.datetime({ offset: true }).optional(),
         /** The organization's account quota (AWS default 10, adjustable up to 50,000); CreateAccount beyond it fails ACCOUNT_LIMIT_EXCEEDED. */
         maxAccounts: z.number().int().min(1).max(50_000).optional(),
@@ -72,7 +88,10 @@ export const seedDocumentSchema = z
       .optional(),
     root: z
       .object({
-        id: z.string().regex(/^r-[0-9a-z]{4,32}$/, 'a root id looks like r-<4 to 32 lowercase letters or digits>').optional(),
+        id: z
+          .string()
+          .regex(/^r-[0-9a-z]{4,32}$/, 'a root id looks like r-<4 to 32 lowercase letters or digits>')
+          .optional(),
         name: z.string().min(1).max(128).optional(),
         tags: tagsSchema,
         policies: policyRefs,

@@ -43,7 +43,10 @@ export interface LoaderOptions {
 const DEFAULTS: LoaderOptions = { concurrency: 8, indexThreshold: 8 };
 
 export function createLoaders(port: OrganizationsReader, options: LoaderOptions = DEFAULTS): Loaders {
-  const each = <K, V>(fn: (key: K) => Promise<V>) => (keys: readonly K[]) => mapConcurrently(keys, options.concurrency, fn);
+  const each =
+    <K, V>(fn: (key: K) => Promise<V>) =>
+    (keys: readonly K[]) =>
+      mapConcurrently(keys, options.concurrency, fn);
   let roots: Promise<Root[]> | undefined;
   const indexes = new Map<PolicyType, Promise<AttachmentIndex>>();
 

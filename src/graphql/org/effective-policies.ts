@@ -27,7 +27,8 @@ export function computed(accountId: string, type: PolicyType, effective: Effecti
 /** Effective policy = engine(path root -> OUs -> account, each node's policies in attachment order). */
 export async function computedEffectivePolicy(loaders: Loaders, accountId: string, type: PolicyType): Promise<AccountEffectivePolicy> {
   assertHasEffectivePolicy(type);
-  if (nodeIdKind(accountId) !== 'ACCOUNT') throw new OrgqlError('BAD_USER_INPUT', `${JSON.stringify(accountId)} is not an account id; effective policies exist for accounts only.`);
+  if (nodeIdKind(accountId) !== 'ACCOUNT')
+    throw new OrgqlError('BAD_USER_INPUT', `${JSON.stringify(accountId)} is not an account id; effective policies exist for accounts only.`);
   await loaders.account.load(accountId);
   const ids = [...(await ancestorIds(loaders, accountId)), accountId];
   const policies = await attachedPolicies(loaders, ids, type);

@@ -21,7 +21,11 @@ export async function loadOrgSnapshot(loaders: Loaders, type: PolicyType, refere
   };
   trees.forEach((tree) => visit(tree, null));
 
-  const attached = await attachedPolicies(loaders, nodes.map((n) => n.id), type);
+  const attached = await attachedPolicies(
+    loaders,
+    nodes.map((n) => n.id),
+    type,
+  );
   const policies = new Map<string, OrgSnapshot['policies'][number]>();
   for (const list of attached) for (const p of list) policies.set(p.id, { ...p, type });
   const others = [...new Set(referencedPolicyIds)].filter((id) => !policies.has(id));

@@ -39,7 +39,10 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
       ctx,
       {
         // The account does not exist yet: the request is about the organization, and lands under the root.
-        operation: 'createAccount', upstreamAction: 'CreateAccount', targetType: undefined, targetId: undefined,
+        operation: 'createAccount',
+        upstreamAction: 'CreateAccount',
+        targetType: undefined,
+        targetId: undefined,
         arguments: { email, accountName, roleName: roleName ?? null, iamUserAccessToBilling: iamUserAccessToBilling ?? null, tags: tagList },
         idempotencyKey: key(idempotencyKey),
         readState: async (status?: CreateAccountStatusModel) => (status ? statusState(status) : { createAccountStatus: null }),
@@ -55,15 +58,27 @@ export const accountLifecycleMutations: Pick<MutationResolvers, 'createAccount' 
     const { auditEventId } = await runAudited(
       ctx,
       {
-        operation: 'closeAccount', upstreamAction: 'CloseAccount', targetType: 'ACCOUNT', targetId: accountId,
-        arguments: { accountId }, idempotencyKey: key(idempotencyKey), readState: () => accountState(ctx, accountId),
+        operation: 'closeAccount',
+        upstreamAction: 'CloseAccount',
+        targetType: 'ACCOUNT',
+        targetId: accountId,
+        arguments: { accountId },
+        idempotencyKey: key(idempotencyKey),
+        readState: () => accountState(ctx, accountId),
         touches: () => [{ kind: 'ACCOUNT', id: accountId }],
       },
       (writer) => writer.closeAccount(accountId),
     );
     ctx.loaders.clearAll();
     // The account is closing whether or not it can be read back now: the payload falls back to its id.
-    return { account: await payloadRead(ctx, () => ctx.loaders.account.load(accountId), async () => nodeStub(accountId) as Account), auditEventId };
+    return {
+      account: await payloadRead(
+        ctx,
+        () => ctx.loaders.account.load(accountId),
+        async () => nodeStub(accountId) as Account,
+      ),
+      auditEventId,
+    };
   },
 };
 

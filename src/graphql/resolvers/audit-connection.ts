@@ -6,7 +6,12 @@ export const MAX_AUDIT_PAGE = 500;
 /** What auditEvents returns; totalCount is a function so it is counted only when asked for. */
 export interface AuditEventConnectionModel {
   readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: AuditEventRecord }>;
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null };
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
   readonly totalCount: () => Promise<number>;
 }
 
@@ -21,7 +26,12 @@ export function sequenceOfCursor(cursor: string): string {
   return match[1]!;
 }
 
-export async function auditEventConnection(log: AuditLogReader, filter: AuditFilter, first: number, after: string | undefined): Promise<AuditEventConnectionModel> {
+export async function auditEventConnection(
+  log: AuditLogReader,
+  filter: AuditFilter,
+  first: number,
+  after: string | undefined,
+): Promise<AuditEventConnectionModel> {
   if (!Number.isInteger(first) || first < 1 || first > MAX_AUDIT_PAGE) {
     throw new OrgqlError('BAD_USER_INPUT', `first must be from 1 to ${MAX_AUDIT_PAGE}.`, { field: 'first' });
   }

@@ -1,5 +1,10 @@
 import { isOrgqlError } from '../../domain/errors';
-import type { AccountPolicyImpactResolvers, EffectivePolicyResolvers, IgnoredPolicyChangeResolvers, PolicyValueProvenanceResolvers } from '../../generated/graphql';
+import type {
+  AccountPolicyImpactResolvers,
+  EffectivePolicyResolvers,
+  IgnoredPolicyChangeResolvers,
+  PolicyValueProvenanceResolvers,
+} from '../../generated/graphql';
 import type { GraphQLContext } from '../context';
 import { loadOrgNode } from '../org/org-node';
 

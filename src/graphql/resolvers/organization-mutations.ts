@@ -13,8 +13,14 @@ import { loadAnyNode } from '../org/org-node';
 
 type OrganizationMutations = Pick<
   MutationResolvers,
-  | 'enablePolicyType' | 'disablePolicyType' | 'createOrganizationalUnit' | 'renameOrganizationalUnit' | 'deleteOrganizationalUnit'
-  | 'moveAccount' | 'tagResource' | 'untagResource'
+  | 'enablePolicyType'
+  | 'disablePolicyType'
+  | 'createOrganizationalUnit'
+  | 'renameOrganizationalUnit'
+  | 'deleteOrganizationalUnit'
+  | 'moveAccount'
+  | 'tagResource'
+  | 'untagResource'
 >;
 
 const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? undefined;
@@ -22,11 +28,13 @@ const key = (idempotencyKey: string | null | undefined) => idempotencyKey ?? und
 const rootState = (root: Root) => ({ root: { id: root.id, policyTypes: root.policyTypes } });
 
 /** The root's policy types before the change (the reconciler's evidence) and as the change returned them. */
-const rootStateOf = (ctx: GraphQLContext, rootId: string) => async (root?: Root): Promise<unknown> => {
-  if (root) return rootState(root);
-  const found = (await ctx.organizations.listRoots()).find((r) => r.id === rootId);
-  return found ? rootState(found) : { root: null };
-};
+const rootStateOf =
+  (ctx: GraphQLContext, rootId: string) =>
+  async (root?: Root): Promise<unknown> => {
+    if (root) return rootState(root);
+    const found = (await ctx.organizations.listRoots()).find((r) => r.id === rootId);
+    return found ? rootState(found) : { root: null };
+  };
 
 /** EnablePolicyType and DisablePolicyType differ only in the call; both answer with the root. */
 async function changePolicyType(
@@ -37,8 +45,14 @@ async function changePolicyType(
   const audited = await runAudited<Root>(
     ctx,
     {
-      operation: `${change}PolicyType`, upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType', targetType: 'ROOT', targetId: rootId,
-      policyType: type, arguments: { rootId, type }, idempotencyKey: key(idempotencyKey), readState: rootStateOf(ctx, rootId),
+      operation: `${change}PolicyType`,
+      upstreamAction: change === 'enable' ? 'EnablePolicyType' : 'DisablePolicyType',
+      targetType: 'ROOT',
+      targetId: rootId,
+      policyType: type,
+      arguments: { rootId, type },
+      idempotencyKey: key(idempotencyKey),
+      readState: rootStateOf(ctx, rootId),
       // Disabling a type detaches its policies everywhere: the mirror's refresh of the roots follows that.
       touches: () => [{ kind: 'ROOTS' }],
     },
@@ -70,12 +84,22 @@ export const organizationMutations: OrganizationMutations = {
     const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
-        operation: 'createOrganizationalUnit', upstreamAction: 'CreateOrganizationalUnit', targetType: targetTypeOf(parentId), targetId: parentId,
-        arguments: { parentId, name, tags: tagList }, idempotencyKey: key(idempotencyKey),
+        operation: 'createOrganizationalUnit',
+        upstreamAction: 'CreateOrganizationalUnit',
+        targetType: targetTypeOf(parentId),
+        targetId: parentId,
+        arguments: { parentId, name, tags: tagList },
+        idempotencyKey: key(idempotencyKey),
         readState: async (created?: OrganizationalUnit) =>
-          created ? { organizationalUnit: { id: created.id, name: created.name, parentId } } : { organizationalUnit: null, existingWithName: await organizationalUnitNamed(ctx.organizations, parentId, name) },
+          created
+            ? { organizationalUnit: { id: created.id, name: created.name, parentId } }
+            : { organizationalUnit: null, existingWithName: await organizationalUnitNamed(ctx.organizations, parentId, name) },
         resultIds: (created) => ({ targetId: created.id }),
-        touches: (created) => [{ kind: 'ORGANIZATIONAL_UNIT', id: created.id }, { kind: 'CHILDREN', parentId }, { kind: 'TAGS', resourceId: created.id }],
+        touches: (created) => [
+          { kind: 'ORGANIZATIONAL_UNIT', id: created.id },
+          { kind: 'CHILDREN', parentId },
+          { kind: 'TAGS', resourceId: created.id },
+        ],
       },
       (writer) => writer.createOrganizationalUnit(parentId, name, tagList),
     );
@@ -86,8 +110,13 @@ export const organizationMutations: OrganizationMutations = {
     const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
-        operation: 'renameOrganizationalUnit', upstreamAction: 'UpdateOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
-        arguments: { id, name }, idempotencyKey: key(idempotencyKey), readState: () => ouState(ctx, id),
+        operation: 'renameOrganizationalUnit',
+        upstreamAction: 'UpdateOrganizationalUnit',
+        targetType: 'ORGANIZATIONAL_UNIT',
+        targetId: id,
+        arguments: { id, name },
+        idempotencyKey: key(idempotencyKey),
+        readState: () => ouState(ctx, id),
         touches: () => [{ kind: 'ORGANIZATIONAL_UNIT', id }],
       },
       (writer) => writer.updateOrganizationalUnit(id, name),
@@ -99,8 +128,12 @@ export const organizationMutations: OrganizationMutations = {
     const audited = await runAudited<OrganizationalUnit>(
       ctx,
       {
-        operation: 'deleteOrganizationalUnit', upstreamAction: 'DeleteOrganizationalUnit', targetType: 'ORGANIZATIONAL_UNIT', targetId: id,
-        arguments: { id }, idempotencyKey: key(idempotencyKey),
+        operation: 'deleteOrganizationalUnit',
+        upstreamAction: 'DeleteOrganizationalUnit',
+        targetType: 'ORGANIZATIONAL_UNIT',
+        targetId: id,
+        arguments: { id },
+        idempotencyKey: key(idempotencyKey),
         readState: async (deleted?: OrganizationalUnit) => (deleted ? { organizationalUnit: null } : ouState(ctx, id)),
         // The mirror finds the OU gone and re-reads its parent's children.
         touches: () => [{ kind: 'ORGANIZATIONAL_UNIT', id }],
@@ -119,11 +152,18 @@ export const organizationMutations: OrganizationMutations = {
     const { auditEventId } = await runAudited(
       ctx,
       {
-        operation: 'moveAccount', upstreamAction: 'MoveAccount', targetType: 'ACCOUNT', targetId: accountId,
-        arguments: { accountId, destinationParentId }, idempotencyKey: key(idempotencyKey),
+        operation: 'moveAccount',
+        upstreamAction: 'MoveAccount',
+        targetType: 'ACCOUNT',
+        targetId: accountId,
+        arguments: { accountId, destinationParentId },
+        idempotencyKey: key(idempotencyKey),
         readState: async () => ({ account: { id: accountId, parentId: (await ctx.organizations.listParent(accountId)).id } }),
         // The account's new path tells the mirror to re-read the source parent too.
-        touches: () => [{ kind: 'ACCOUNT', id: accountId }, { kind: 'CHILDREN', parentId: destinationParentId }],
+        touches: () => [
+          { kind: 'ACCOUNT', id: accountId },
+          { kind: 'CHILDREN', parentId: destinationParentId },
+        ],
       },
       async (writer) => {
         // MoveAccount needs the current parent; the caller only says where the account should go.
@@ -132,34 +172,64 @@ export const organizationMutations: OrganizationMutations = {
       },
     );
     ctx.loaders.clearAll();
-    return { account: await payloadRead(ctx, () => ctx.loaders.account.load(accountId), async () => nodeStub(accountId) as Account), auditEventId };
+    return {
+      account: await payloadRead(
+        ctx,
+        () => ctx.loaders.account.load(accountId),
+        async () => nodeStub(accountId) as Account,
+      ),
+      auditEventId,
+    };
   },
   tagResource: async (_parent, { resourceId, tags, idempotencyKey }, ctx) => {
     const tagList: Tag[] = tags.map((t) => ({ key: t.key, value: t.value }));
     const { auditEventId } = await runAudited(
       ctx,
       {
-        operation: 'tagResource', upstreamAction: 'TagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
-        arguments: { resourceId, tags: tagList }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+        operation: 'tagResource',
+        upstreamAction: 'TagResource',
+        targetType: targetTypeOf(resourceId),
+        targetId: resourceId,
+        arguments: { resourceId, tags: tagList },
+        idempotencyKey: key(idempotencyKey),
+        readState: () => tagState(ctx, resourceId),
         touches: () => [{ kind: 'TAGS', resourceId }],
       },
       (writer) => writer.tagResource(resourceId, tagList),
     );
     ctx.loaders.clearAll();
-    return { resource: await payloadRead(ctx, () => loadAnyNode(ctx.loaders, resourceId), async () => nodeStub(resourceId)), auditEventId };
+    return {
+      resource: await payloadRead(
+        ctx,
+        () => loadAnyNode(ctx.loaders, resourceId),
+        async () => nodeStub(resourceId),
+      ),
+      auditEventId,
+    };
   },
   untagResource: async (_parent, { resourceId, tagKeys, idempotencyKey }, ctx) => {
     const { auditEventId } = await runAudited(
       ctx,
       {
-        operation: 'untagResource', upstreamAction: 'UntagResource', targetType: targetTypeOf(resourceId), targetId: resourceId,
-        arguments: { resourceId, tagKeys }, idempotencyKey: key(idempotencyKey), readState: () => tagState(ctx, resourceId),
+        operation: 'untagResource',
+        upstreamAction: 'UntagResource',
+        targetType: targetTypeOf(resourceId),
+        targetId: resourceId,
+        arguments: { resourceId, tagKeys },
+        idempotencyKey: key(idempotencyKey),
+        readState: () => tagState(ctx, resourceId),
         touches: () => [{ kind: 'TAGS', resourceId }],
       },
       (writer) => writer.untagResource(resourceId, tagKeys),
     );
     ctx.loaders.clearAll();
-    return { resource: await payloadRead(ctx, () => loadAnyNode(ctx.loaders, resourceId), async () => nodeStub(resourceId)), auditEventId };
+    return {
+      resource: await payloadRead(
+        ctx,
+        () => loadAnyNode(ctx.loaders, resourceId),
+        async () => nodeStub(resourceId),
+      ),
+      auditEventId,
+    };
   },
 };
-

@@ -24,16 +24,28 @@ export const policyMutations: PolicyMutations = {
     const audited = await runAudited<Policy>(
       ctx,
       {
-        operation: 'createPolicy', upstreamAction: 'CreatePolicy', targetType: 'POLICY', targetId: undefined, policyType: input.type,
+        operation: 'createPolicy',
+        upstreamAction: 'CreatePolicy',
+        targetType: 'POLICY',
+        targetId: undefined,
+        policyType: input.type,
         // A document the engine refuses is never sent: recorded compactly, as other refused attempts.
         arguments: valid ? args : compactArguments(args),
         idempotencyKey: input.idempotencyKey ?? undefined,
         // Before: whether a policy of the type already has the name (AWS then refuses the create);
         // not looked up for a document the engine refuses, which costs no upstream call at all.
         readState: async (created?: Policy) =>
-          created ? policyState(created) : valid ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) } : { policy: null },
+          created
+            ? policyState(created)
+            : valid
+              ? { policy: null, existingWithName: await policyNamed(ctx.organizations, input.type, input.name) }
+              : { policy: null },
         resultIds: (created) => ({ policyId: created.id, targetId: created.id }),
-        touches: (created) => [{ kind: 'POLICY', id: created.id }, { kind: 'POLICIES', type: created.type }, { kind: 'TAGS', resourceId: created.id }],
+        touches: (created) => [
+          { kind: 'POLICY', id: created.id },
+          { kind: 'POLICIES', type: created.type },
+          { kind: 'TAGS', resourceId: created.id },
+        ],
       },
       async (writer) => {
         assertValidPolicy(input.type, content);
@@ -56,9 +68,19 @@ export const policyMutations: PolicyMutations = {
     const audited = await runAudited<Policy>(
       ctx,
       {
-        operation: 'updatePolicy', upstreamAction: 'UpdatePolicy', targetType: 'POLICY', targetId: id, policyId: id,
+        operation: 'updatePolicy',
+        upstreamAction: 'UpdatePolicy',
+        targetType: 'POLICY',
+        targetId: id,
+        policyId: id,
         policyType: () => policyTypeOf(ctx.organizations, id),
-        arguments: { id, name: input.name ?? undefined, description: input.description ?? undefined, content, expectedContentHash: expectedContentHash ?? undefined },
+        arguments: {
+          id,
+          name: input.name ?? undefined,
+          description: input.description ?? undefined,
+          content,
+          expectedContentHash: expectedContentHash ?? undefined,
+        },
         idempotencyKey: input.idempotencyKey ?? undefined,
         readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
         touches: () => [{ kind: 'POLICY', id }],
@@ -68,7 +90,10 @@ export const policyMutations: PolicyMutations = {
         if (content !== undefined) assertValidPolicy(current.type, content);
         const currentHash = contentHash(current.content);
         if (expectedContentHash && expectedContentHash.toLowerCase() !== currentHash) {
-          throw new OrgqlError('CONFLICT', `Policy ${id} changed since you read it; read it again and reapply your change.`, { currentContentHash: currentHash, expectedContentHash });
+          throw new OrgqlError('CONFLICT', `Policy ${id} changed since you read it; read it again and reapply your change.`, {
+            currentContentHash: currentHash,
+            expectedContentHash,
+          });
         }
         return writer.updatePolicy({ id, name: input.name ?? undefined, description: input.description ?? undefined, content });
       },
@@ -81,10 +106,19 @@ export const policyMutations: PolicyMutations = {
     const audited = await runAudited<Policy>(
       ctx,
       {
-        operation: 'deletePolicy', upstreamAction: 'DeletePolicy', targetType: 'POLICY', targetId: id, policyId: id,
-        policyType: () => policyTypeOf(ctx.organizations, id), arguments: { id }, idempotencyKey: idempotencyKey ?? undefined,
+        operation: 'deletePolicy',
+        upstreamAction: 'DeletePolicy',
+        targetType: 'POLICY',
+        targetId: id,
+        policyId: id,
+        policyType: () => policyTypeOf(ctx.organizations, id),
+        arguments: { id },
+        idempotencyKey: idempotencyKey ?? undefined,
         readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
-        touches: (deleted) => [{ kind: 'POLICY', id }, { kind: 'POLICIES', type: deleted.type }],
+        touches: (deleted) => [
+          { kind: 'POLICY', id },
+          { kind: 'POLICIES', type: deleted.type },
+        ],
       },
       async (writer) => {
         // The payload shows what was deleted, so the document is read just before.
@@ -108,18 +142,30 @@ async function attachment(kind: 'attach' | 'detach', policyId: string, targetId:
   const { auditEventId } = await runAudited(
     ctx,
     {
-      operation: `${kind}Policy`, upstreamAction: kind === 'attach' ? 'AttachPolicy' : 'DetachPolicy', targetType: targetTypeOf(targetId), targetId,
-      policyId, policyType, arguments: { policyId, targetId }, idempotencyKey: idempotencyKey ?? undefined,
+      operation: `${kind}Policy`,
+      upstreamAction: kind === 'attach' ? 'AttachPolicy' : 'DetachPolicy',
+      targetType: targetTypeOf(targetId),
+      targetId,
+      policyId,
+      policyType,
+      arguments: { policyId, targetId },
+      idempotencyKey: idempotencyKey ?? undefined,
       readState: async () => readTargetState(ctx.organizations, targetId, await policyType()),
-      touches: async () => [{ kind: 'ATTACHMENTS', targetId, type: await policyType().catch(() => undefined) }, { kind: 'TARGETS', policyId }],
+      touches: async () => [
+        { kind: 'ATTACHMENTS', targetId, type: await policyType().catch(() => undefined) },
+        { kind: 'TARGETS', policyId },
+      ],
     },
     (writer) => (kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId)),
   );
   ctx.loaders.clearAll();
   const [policy, target] = await Promise.all([
     payloadRead(ctx, () => ctx.loaders.policy.load(policyId), described),
-    payloadRead(ctx, () => loadOrgNode(ctx.loaders, targetId), async () => nodeStub(targetId)),
+    payloadRead(
+      ctx,
+      () => loadOrgNode(ctx.loaders, targetId),
+      async () => nodeStub(targetId),
+    ),
   ]);
   return { policy, target, auditEventId };
 }
-

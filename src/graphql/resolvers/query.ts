@@ -34,8 +34,7 @@ export const Query: QueryResolvers = {
     const trees = await Promise.all(tops.map((id) => loadSubtree(ctx.loaders, id)));
     return toConnection(trees.flatMap(accountsOf), (account) => account.id, { first, after });
   },
-  policies: async (_parent, { type, first, after }, ctx) =>
-    toConnection(await ctx.organizations.listPolicies(type), (policy) => policy.id, { first, after }),
+  policies: async (_parent, { type, first, after }, ctx) => toConnection(await ctx.organizations.listPolicies(type), (policy) => policy.id, { first, after }),
   effectivePolicy: (_parent, { accountId, type, source }, ctx) =>
     source === 'UPSTREAM' ? upstreamEffectivePolicy(ctx.organizations, accountId, type) : computedEffectivePolicy(ctx.loaders, accountId, type),
   effectivePolicies: async (_parent, { type, under }, ctx) => {

@@ -15,8 +15,7 @@ const common = {
 
 /** Children of a root or OU: its OUs, then its accounts (ListOrganizationalUnitsForParent, ListAccountsForParent). */
 const parentFields = {
-  organizationalUnits: (node: { id: string }, _args: unknown, ctx: GraphQLContext) =>
-    ctx.loaders.childOrganizationalUnits.load(node.id),
+  organizationalUnits: (node: { id: string }, _args: unknown, ctx: GraphQLContext) => ctx.loaders.childOrganizationalUnits.load(node.id),
   accounts: (node: { id: string }, _args: unknown, ctx: GraphQLContext) => ctx.loaders.childAccounts.load(node.id),
   children: async (node: { id: string }, _args: unknown, ctx: GraphQLContext) => {
     const [ous, accounts] = await Promise.all([ctx.loaders.childOrganizationalUnits.load(node.id), ctx.loaders.childAccounts.load(node.id)]);

@@ -15,7 +15,12 @@ export function deepTreeSeed(extraPolicies = 40): { seed: SeedDocument; parents:
     { id: 'p-deepsecnd1', name: 'LeafPollyOut', type: 'AISERVICES_OPT_OUT_POLICY', content: assign('polly', 'optOut') },
   ];
   for (let i = 0; i < extraPolicies; i++) {
-    policies.push({ id: `p-deepextra${String(i).padStart(3, '0')}`, name: `Extra${i}`, type: 'AISERVICES_OPT_OUT_POLICY', content: assign('translate', 'optIn') });
+    policies.push({
+      id: `p-deepextra${String(i).padStart(3, '0')}`,
+      name: `Extra${i}`,
+      type: 'AISERVICES_OPT_OUT_POLICY',
+      content: assign('translate', 'optIn'),
+    });
   }
   let accountNumber = 0;
   const accounts = (n: number) =>

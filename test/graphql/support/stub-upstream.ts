@@ -9,7 +9,10 @@ export async function startStubUpstream(answers: Record<string, unknown>): Promi
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
-      const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '';
       const body = answers[operation];
       res.writeHead(body === undefined ? 400 : 200, { 'content-type': 'application/x-amz-json-1.1' });
       res.end(JSON.stringify(body ?? { __type: 'AccessDeniedException', Message: `stub does not answer ${operation}` }));
@@ -19,9 +22,10 @@ export async function startStubUpstream(answers: Record<string, unknown>): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

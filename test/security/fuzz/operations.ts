@@ -86,7 +86,9 @@ function scalarValue(name: string, argName: string, g: Gen): unknown {
     case 'Boolean':
       return rng.chance(0.5);
     case 'DateTime':
-      return rng.chance(0.5) ? new Date(Date.UTC(rng.int(1970, 2100), rng.int(0, 11), rng.int(1, 28))).toISOString() : rng.pick(['yesterday', '2024-13-45T99:99:99Z', '0000-00-00', hostileString(rng).slice(0, 100)]);
+      return rng.chance(0.5)
+        ? new Date(Date.UTC(rng.int(1970, 2100), rng.int(0, 11), rng.int(1, 28))).toISOString()
+        : rng.pick(['yesterday', '2024-13-45T99:99:99Z', '0000-00-00', hostileString(rng).slice(0, 100)]);
     case 'JSON':
       if (argName === 'content') {
         const c = malformedPolicyContent(rng);
@@ -114,7 +116,10 @@ function inputValue(type: GraphQLInputType, argName: string, g: Gen, depth: numb
   }
   const inner = getNullableType(type) as GraphQLInputType;
   if (isListType(inner)) {
-    const length = g.rng.weighted([[6, g.rng.int(0, 3)], [1, g.rng.int(50, 400)]] as const);
+    const length = g.rng.weighted([
+      [6, g.rng.int(0, 3)],
+      [1, g.rng.int(50, 400)],
+    ] as const);
     return Array.from({ length }, () => inputValue(inner.ofType as GraphQLInputType, argName, g, depth + 1));
   }
   if (isInputObjectType(inner)) {
@@ -177,7 +182,7 @@ export function literal(value: unknown, type: GraphQLInputType | undefined): str
     return JSON.stringify(value);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  const itemType = type && isListType(getNullableType(type)) ? ((getNullableType(type) as { ofType: GraphQLInputType }).ofType) : undefined;
+  const itemType = type && isListType(getNullableType(type)) ? (getNullableType(type) as { ofType: GraphQLInputType }).ofType : undefined;
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, itemType)).join(', ')}]`;
   const fields = named && isInputObjectType(named) ? named.getFields() : {};
   const entries = Object.entries(value as Record<string, unknown>).filter(([k]) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(k));
@@ -207,5 +212,10 @@ export function buildOperation(root: RootField, rng: Rng, mode: ArgMode, labels:
   const used = field.args.map((a) => `${a.name}: $${a.name}`);
   const defs = declared.length > 0 ? `(${declared.join(', ')})` : '';
   const argText = used.length > 0 ? `(${used.join(', ')})` : '';
-  return { query: `${root.operation} Fuzz${defs} { ${field.name}${argText}${selection} }`, variables: values, operation: root.operation, fieldName: field.name };
+  return {
+    query: `${root.operation} Fuzz${defs} { ${field.name}${argText}${selection} }`,
+    variables: values,
+    operation: root.operation,
+    fieldName: field.name,
+  };
 }

@@ -59,7 +59,8 @@ export function leaks(responseText: string, requestText: string): string[] {
   for (const echo of INJECTION_STRINGS) text = text.split(echo).join('').split(JSON.stringify(echo).slice(1, -1)).join('');
   for (const pattern of [...STACK_PATTERNS, ...SQL_PATTERNS]) {
     const match = pattern.exec(text);
-    if (match && !requestText.includes(match[0]) && !requestText.toLowerCase().includes(match[0].toLowerCase())) found.push(`${pattern.source}: ${match[0].slice(0, 80)}`);
+    if (match && !requestText.includes(match[0]) && !requestText.toLowerCase().includes(match[0].toLowerCase()))
+      found.push(`${pattern.source}: ${match[0].slice(0, 80)}`);
   }
   return found;
 }

@@ -47,7 +47,27 @@ export const UNICODE_STRINGS = [
 /** An id that the AWS patterns refuse: wrong shape, overlong, hostile. */
 export function invalidId(rng: Rng): string {
   return rng.weighted<() => string>([
-    [3, () => rng.pick(['', ' ', 'r-', 'R-DEMO', 'r-DEMO', 'r-ab', 'ou-x', 'ou-demo', 'p-', 'p-short', '12345', '1234567890123', '4444444444a4', 'o-abcdefghij', 'arn:aws:organizations::1:root/o-x/r-demo'])],
+    [
+      3,
+      () =>
+        rng.pick([
+          '',
+          ' ',
+          'r-',
+          'R-DEMO',
+          'r-DEMO',
+          'r-ab',
+          'ou-x',
+          'ou-demo',
+          'p-',
+          'p-short',
+          '12345',
+          '1234567890123',
+          '4444444444a4',
+          'o-abcdefghij',
+          'arn:aws:organizations::1:root/o-x/r-demo',
+        ]),
+    ],
     [2, () => rng.pick(INJECTION_STRINGS)],
     [1, () => rng.pick(UNICODE_STRINGS)],
     [1, () => rng.pick(['r-', 'ou-', 'p-', '']) + 'a'.repeat(rng.int(129, 20_000))],
@@ -110,7 +130,9 @@ function aiDoc(services: Record<string, unknown>): Record<string, unknown> {
 function oversizedAiOptOut(rng: Rng): string {
   const base = JSON.stringify(aiDoc({ default: { opt_out_policy: { '@@assign': 'optOut' } } }));
   const padding = rng.int(2_501 - base.length + 1, 6_000);
-  return rng.chance(0.5) ? base.replace('{', `{${' '.repeat(padding)}`) : JSON.stringify(aiDoc({ default: { opt_out_policy: { '@@assign': 'optOut' } } }), null, rng.int(10, 10)).padEnd(2_501 + rng.int(0, 500), '\n');
+  return rng.chance(0.5)
+    ? base.replace('{', `{${' '.repeat(padding)}`)
+    : JSON.stringify(aiDoc({ default: { opt_out_policy: { '@@assign': 'optOut' } } }), null, rng.int(10, 10)).padEnd(2_501 + rng.int(0, 500), '\n');
 }
 
 export interface PolicyContentCase {
@@ -125,61 +147,100 @@ export interface PolicyContentCase {
  */
 export function malformedPolicyContent(rng: Rng): PolicyContentCase {
   return rng.weighted<() => PolicyContentCase>([
-    [3, () => ({ label: 'invalid-json-text', content: rng.pick(['{', '{"services":', 'nul', "{'services':{}}", '{"a":1,}', '{"a" 1}', '\uFEFF{}x', '{}}', '[', '"unterminated', '{"a":01}', '{"a":NaN}', '{"a":Infinity}', '\u0000', '', '   ', '{"a":"\\x"}', '/* c */ {}']) })],
+    [
+      3,
+      () => ({
+        label: 'invalid-json-text',
+        content: rng.pick([
+          '{',
+          '{"services":',
+          'nul',
+          "{'services':{}}",
+          '{"a":1,}',
+          '{"a" 1}',
+          '\uFEFF{}x',
+          '{}}',
+          '[',
+          '"unterminated',
+          '{"a":01}',
+          '{"a":NaN}',
+          '{"a":Infinity}',
+          '\u0000',
+          '',
+          '   ',
+          '{"a":"\\x"}',
+          '/* c */ {}',
+        ]),
+      }),
+    ],
     [2, () => ({ label: 'wrong-shape', content: rng.pick<unknown>([[], [1, 2], 42, -1.5, true, false, 'plain text', '[]', '42', 'true', 'null', '""']) })],
     [2, () => ({ label: 'oversized-ai-opt-out', content: oversizedAiOptOut(rng) })],
-    [1, () => ({ label: 'oversized-any', content: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Sid: 'x'.repeat(rng.int(12_000, 60_000)) }] }) })],
-    [2, () => {
-      const depth = rng.pick([300, 1_000, 5_000, 20_000]);
-      const asArray = rng.chance(0.5);
-      const asText = rng.chance(0.5);
-      const text = asArray ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
-      return { label: `deep-nesting-${asText ? 'text' : 'object'}`, content: asText ? text : new RawJson(text) };
-    }],
-    [3, () => ({
-      label: 'numbers-for-strings',
-      content: rng.pick<unknown>([
-        aiDoc({ default: { opt_out_policy: { '@@assign': 5 } } }),
-        aiDoc({ default: { opt_out_policy: 5 } }),
-        aiDoc({ default: 7 }),
-        aiDoc({ lex: { opt_out_policy: { '@@assign': ['optOut', 3] } } }),
-        { Version: 2012, Statement: [{ Effect: 1, Action: 2, Resource: 3 }] },
-        { tags: { costcenter: { tag_key: { '@@assign': 12 } } } },
-        { services: 12 },
-        { services: null },
-        { services: { default: { opt_out_policy: { '@@assign': null } } } },
-      ]),
-    })],
-    [2, () => ({
-      label: 'wrong-keys',
-      content: rng.pick<unknown>([
-        {},
-        { services: [] },
-        { '': {} },
-        '{"__proto__":{"polluted":true},"services":{}}',
-        '{"constructor":{"prototype":{"polluted":true}}}',
-        { services: { default: { opt_out_policy: { '@@bogus': 'optOut' } } } },
-        { services: { default: { opt_out_policy: { '@@assign': 'maybe' } } } },
-        { Version: '2012-10-17' },
-        { Statement: 'everything' },
-        { [hostileString(rng).slice(0, 200)]: hostileString(rng).slice(0, 200) },
-      ]),
-    })],
+    [
+      1,
+      () => ({
+        label: 'oversized-any',
+        content: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Sid: 'x'.repeat(rng.int(12_000, 60_000)) }],
+        }),
+      }),
+    ],
+    [
+      2,
+      () => {
+        const depth = rng.pick([300, 1_000, 5_000, 20_000]);
+        const asArray = rng.chance(0.5);
+        const asText = rng.chance(0.5);
+        const text = asArray ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+        return { label: `deep-nesting-${asText ? 'text' : 'object'}`, content: asText ? text : new RawJson(text) };
+      },
+    ],
+    [
+      3,
+      () => ({
+        label: 'numbers-for-strings',
+        content: rng.pick<unknown>([
+          aiDoc({ default: { opt_out_policy: { '@@assign': 5 } } }),
+          aiDoc({ default: { opt_out_policy: 5 } }),
+          aiDoc({ default: 7 }),
+          aiDoc({ lex: { opt_out_policy: { '@@assign': ['optOut', 3] } } }),
+          { Version: 2012, Statement: [{ Effect: 1, Action: 2, Resource: 3 }] },
+          { tags: { costcenter: { tag_key: { '@@assign': 12 } } } },
+          { services: 12 },
+          { services: null },
+          { services: { default: { opt_out_policy: { '@@assign': null } } } },
+        ]),
+      }),
+    ],
+    [
+      2,
+      () => ({
+        label: 'wrong-keys',
+        content: rng.pick<unknown>([
+          {},
+          { services: [] },
+          { '': {} },
+          '{"__proto__":{"polluted":true},"services":{}}',
+          '{"constructor":{"prototype":{"polluted":true}}}',
+          { services: { default: { opt_out_policy: { '@@bogus': 'optOut' } } } },
+          { services: { default: { opt_out_policy: { '@@assign': 'maybe' } } } },
+          { Version: '2012-10-17' },
+          { Statement: 'everything' },
+          { [hostileString(rng).slice(0, 200)]: hostileString(rng).slice(0, 200) },
+        ]),
+      }),
+    ],
   ])();
 }
 
 /** Any JSON value, sometimes large or deep: for JSON arguments the schema-driven generator fills. */
 export function randomJson(rng: Rng, depth = 0): unknown {
   if (depth > 4 || rng.chance(0.3)) {
-    return rng.pick<() => unknown>([
-      () => null,
-      () => rng.chance(0.5),
-      () => oddNumber(rng),
-      () => hostileString(rng).slice(0, 2_000),
-    ])();
+    return rng.pick<() => unknown>([() => null, () => rng.chance(0.5), () => oddNumber(rng), () => hostileString(rng).slice(0, 2_000)])();
   }
   if (rng.chance(0.5)) return Array.from({ length: rng.int(0, 4) }, () => randomJson(rng, depth + 1));
   const out: Record<string, unknown> = {};
-  for (let i = rng.int(0, 4); i > 0; i -= 1) out[rng.pick(['services', 'default', 'Statement', '@@assign', 'a', hostileString(rng).slice(0, 40)])] = randomJson(rng, depth + 1);
+  for (let i = rng.int(0, 4); i > 0; i -= 1)
+    out[rng.pick(['services', 'default', 'Statement', '@@assign', 'a', hostileString(rng).slice(0, 40)])] = randomJson(rng, depth + 1);
   return out;
 }

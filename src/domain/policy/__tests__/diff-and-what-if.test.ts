@@ -1,7 +1,9 @@
 import { computeEffectivePoliciesForTree, diffDocuments, previewPolicyChanges, type OrgSnapshot } from '../index';
 
 const opt = (service: string, value: 'optIn' | 'optOut', lock = false) =>
-  JSON.stringify({ services: { [service]: { opt_out_policy: { '@@assign': value, ...(lock ? { '@@operators_allowed_for_child_policies': ['@@none'] } : {}) } } } });
+  JSON.stringify({
+    services: { [service]: { opt_out_policy: { '@@assign': value, ...(lock ? { '@@operators_allowed_for_child_policies': ['@@none'] } : {}) } } },
+  });
 
 function snapshot(): OrgSnapshot {
   return {
@@ -18,16 +20,21 @@ function snapshot(): OrgSnapshot {
       { id: 'p-lex', name: 'Lex in', type: 'AISERVICES_OPT_OUT_POLICY', content: opt('lex', 'optIn') },
       { id: 'p-tag', name: 'Tags', type: 'TAG_POLICY', content: JSON.stringify({ tags: { team: { tag_key: { '@@assign': 'Team' } } } }) },
     ],
-    attachments: [{ targetId: 'r-root', policyIds: ['p-default', 'p-tag'] }, { targetId: 'ou-dev', policyIds: ['p-lex'] }],
+    attachments: [
+      { targetId: 'r-root', policyIds: ['p-default', 'p-tag'] },
+      { targetId: 'ou-dev', policyIds: ['p-lex'] },
+    ],
   };
 }
 
 describe('diffDocuments', () => {
   it('reports additions, removals and changes at the highest differing path', () => {
-    expect(diffDocuments(
-      { services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } } },
-      { services: { default: { opt_out_policy: 'optIn' }, polly: { opt_out_policy: 'optOut' } } },
-    )).toEqual({
+    expect(
+      diffDocuments(
+        { services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } } },
+        { services: { default: { opt_out_policy: 'optIn' }, polly: { opt_out_policy: 'optOut' } } },
+      ),
+    ).toEqual({
       added: [{ path: '$.services.polly', value: { opt_out_policy: 'optOut' } }],
       removed: [{ path: '$.services.lex', value: { opt_out_policy: 'optIn' } }],
       changed: [{ path: '$.services.default.opt_out_policy', before: 'optOut', after: 'optIn' }],
@@ -78,7 +85,9 @@ describe('previewPolicyChanges', () => {
     ]);
     const after = { services: { default: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optOut' } } };
     expect(result.impacts.map((i) => [i.accountId, i.after.content])).toEqual([
-      ['111111111111', after], ['222222222222', after], ['333333333333', after],
+      ['111111111111', after],
+      ['222222222222', after],
+      ['333333333333', after],
     ]);
     expect(result.impacts[1]?.after.ignoredChanges).toEqual([expect.objectContaining({ policyId: 'p-lex', lockedByPolicyId: 'p-new', nodeId: 'ou-dev' })]);
   });
@@ -87,7 +96,10 @@ describe('previewPolicyChanges', () => {
     const result = previewPolicyChanges('AISERVICES_OPT_OUT_POLICY', snapshot(), [
       { kind: 'CREATE_AND_ATTACH', name: 'Polly', content: opt('polly', 'optIn'), targetIds: ['111111111111'] },
     ]);
-    expect(result.impacts[0]?.after.provenance.find((p) => p.path.startsWith('$.services.polly'))).toMatchObject({ policyId: 'p-whatif-1', policyName: 'Polly' });
+    expect(result.impacts[0]?.after.provenance.find((p) => p.path.startsWith('$.services.polly'))).toMatchObject({
+      policyId: 'p-whatif-1',
+      policyName: 'Polly',
+    });
   });
 
   it.each<[string, Parameters<typeof previewPolicyChanges>[2][number], string]>([
@@ -96,7 +108,11 @@ describe('previewPolicyChanges', () => {
     ['a policy of another type', { kind: 'ATTACH', policyId: 'p-tag', targetId: 'ou-dev' }, 'POLICY_TYPE_MISMATCH'],
     ['a duplicate attachment', { kind: 'ATTACH', policyId: 'p-lex', targetId: 'ou-dev' }, 'DUPLICATE_ATTACHMENT'],
     ['detaching a policy that is not attached', { kind: 'DETACH', policyId: 'p-lex', targetId: 'ou-prod' }, 'POLICY_NOT_ATTACHED'],
-    ['invalid new content', { kind: 'UPDATE_CONTENT', policyId: 'p-lex', content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"in"}}}}' }, 'INVALID_VALUE'],
+    [
+      'invalid new content',
+      { kind: 'UPDATE_CONTENT', policyId: 'p-lex', content: '{"services":{"lex":{"opt_out_policy":{"@@assign":"in"}}}}' },
+      'INVALID_VALUE',
+    ],
     ['moving an OU', { kind: 'MOVE_ACCOUNT', accountId: 'ou-dev', destinationParentId: 'ou-prod' }, 'INVALID_MOVE'],
     ['moving into an account', { kind: 'MOVE_ACCOUNT', accountId: '111111111111', destinationParentId: '222222222222' }, 'INVALID_MOVE'],
     ['reusing a policy id', { kind: 'CREATE_AND_ATTACH', policyId: 'p-lex', name: 'x', content: opt('lex', 'optIn'), targetIds: [] }, 'DUPLICATE_POLICY_ID'],
@@ -108,18 +124,31 @@ describe('previewPolicyChanges', () => {
 
   it('enforces the per-node attachment limit of the type', () => {
     const snap = snapshot();
-    const extra = Array.from({ length: 5 }, (_, i) => ({ id: `p-x${i}`, name: `x${i}`, type: 'AISERVICES_OPT_OUT_POLICY' as const, content: opt('polly', 'optIn') }));
+    const extra = Array.from({ length: 5 }, (_, i) => ({
+      id: `p-x${i}`,
+      name: `x${i}`,
+      type: 'AISERVICES_OPT_OUT_POLICY' as const,
+      content: opt('polly', 'optIn'),
+    }));
     snap.policies.push(...extra);
-    const result = previewPolicyChanges('AISERVICES_OPT_OUT_POLICY', snap, extra.map((p) => ({ kind: 'ATTACH' as const, policyId: p.id, targetId: 'r-root' })));
+    const result = previewPolicyChanges(
+      'AISERVICES_OPT_OUT_POLICY',
+      snap,
+      extra.map((p) => ({ kind: 'ATTACH' as const, policyId: p.id, targetId: 'r-root' })),
+    );
     expect(result.diagnostics.map((d) => d.code)).toEqual(['ATTACHMENT_LIMIT_EXCEEDED']);
   });
 });
 
 describe('computeEffectivePoliciesForTree', () => {
   it('computes a subtree given its ancestors', () => {
-    const subtree = { id: 'ou-dev', kind: 'ORGANIZATIONAL_UNIT' as const, name: 'Dev', policies: [], children: [
-      { id: 'a-1', kind: 'ACCOUNT' as const, name: 'a', policies: [], children: [] },
-    ] };
+    const subtree = {
+      id: 'ou-dev',
+      kind: 'ORGANIZATIONAL_UNIT' as const,
+      name: 'Dev',
+      policies: [],
+      children: [{ id: 'a-1', kind: 'ACCOUNT' as const, name: 'a', policies: [], children: [] }],
+    };
     const result = computeEffectivePoliciesForTree('AISERVICES_OPT_OUT_POLICY', subtree, [
       { id: 'r-root', kind: 'ROOT', name: 'Root', policies: [{ id: 'p-1', name: 'p', content: opt('default', 'optOut') }] },
     ]);

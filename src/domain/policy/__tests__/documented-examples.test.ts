@@ -8,21 +8,43 @@ import { account, ou, policy, root } from './harness';
  * create-policy CLI example.
  */
 const A = policy('p-A', { tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Development', 'Support'] } } } });
-const B = policy('p-B', { tags: { costcenter: {
-  tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@assign': ['Sandbox'] }, enforced_for: { '@@assign': ['redshift:*', 'dynamodb:table'] },
-} } });
-const C = policy('p-C', { tags: { costcenter: {
-  tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@append': ['Marketing'] }, enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] },
-} } });
+const B = policy('p-B', {
+  tags: {
+    costcenter: {
+      tag_key: { '@@assign': 'CostCenter' },
+      tag_value: { '@@assign': ['Sandbox'] },
+      enforced_for: { '@@assign': ['redshift:*', 'dynamodb:table'] },
+    },
+  },
+});
+const C = policy('p-C', {
+  tags: {
+    costcenter: {
+      tag_key: { '@@assign': 'CostCenter' },
+      tag_value: { '@@append': ['Marketing'] },
+      enforced_for: { '@@append': ['redshift:*', 'dynamodb:table'] },
+    },
+  },
+});
 // The guide nests enforced_for inside tag_value in policy D, a typo that its own grammar rejects;
 // the documented result ("Compliance is not enforced") matches enforced_for as a sibling.
-const D = policy('p-D', { tags: { costcenter: {
-  tag_key: { '@@assign': 'CostCenter' }, tag_value: { '@@remove': ['Development', 'Marketing'] }, enforced_for: { '@@remove': ['redshift:*', 'dynamodb:table'] },
-} } });
-const E = policy('p-E', { tags: { project: {
-  tag_key: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'Project' },
-  tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance', 'Escalations'] },
-} } });
+const D = policy('p-D', {
+  tags: {
+    costcenter: {
+      tag_key: { '@@assign': 'CostCenter' },
+      tag_value: { '@@remove': ['Development', 'Marketing'] },
+      enforced_for: { '@@remove': ['redshift:*', 'dynamodb:table'] },
+    },
+  },
+});
+const E = policy('p-E', {
+  tags: {
+    project: {
+      tag_key: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'Project' },
+      tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance', 'Escalations'] },
+    },
+  },
+});
 const F = policy('p-F', { tags: { project: { tag_key: { '@@assign': 'PROJECT' }, tag_value: { '@@append': ['Escalations - research'] } } } });
 const G = policy('p-G', { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append'], '@@assign': ['Maintenance'] } } } });
 const H = policy('p-H', { tags: { project: { tag_value: { '@@operators_allowed_for_child_policies': ['@@append', '@@remove'] } } } });
@@ -36,14 +58,22 @@ describe('documented tag policy inheritance examples', () => {
 
   it('Example 1: a child @@assign overwrites the inherited tag values and adds enforced_for', () => {
     const effective = computeEffectivePolicy('TAG_POLICY', [root(A), ou('ou-1', B), account('111111111111')]);
-    expect(effective.content).toEqual({ tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['Sandbox'], enforced_for: ['redshift:*', 'dynamodb:table'] } } });
+    expect(effective.content).toEqual({
+      tags: { costcenter: { tag_key: 'CostCenter', tag_value: ['Sandbox'], enforced_for: ['redshift:*', 'dynamodb:table'] } },
+    });
   });
 
   it('Example 2: @@append adds the child values after the inherited ones', () => {
     const effective = computeEffectivePolicy('TAG_POLICY', [root(A), ou('ou-2', C), account('999999999999')]);
-    expect(effective.content).toEqual({ tags: { costcenter: {
-      tag_key: 'CostCenter', tag_value: ['Development', 'Support', 'Marketing'], enforced_for: ['redshift:*', 'dynamodb:table'],
-    } } });
+    expect(effective.content).toEqual({
+      tags: {
+        costcenter: {
+          tag_key: 'CostCenter',
+          tag_value: ['Development', 'Support', 'Marketing'],
+          enforced_for: ['redshift:*', 'dynamodb:table'],
+        },
+      },
+    });
   });
 
   it('Example 3: @@remove at the account leaves Support and drops the emptied enforced_for', () => {
@@ -55,10 +85,18 @@ describe('documented tag policy inheritance examples', () => {
     // The guide prints "project" but its text says policy F "can't" change the key; we follow the text.
     const effective = computeEffectivePolicy('TAG_POLICY', [root(E), ou('ou-1', F), account('111111111111')]);
     expect(effective.content).toEqual({ tags: { project: { tag_key: 'Project', tag_value: ['Maintenance', 'Escalations', 'Escalations - research'] } } });
-    expect(effective.ignoredChanges).toEqual([expect.objectContaining({
-      path: '$.tags.project.tag_key', operator: '@@assign', attemptedValue: 'PROJECT', policyId: 'p-F', nodeId: 'ou-1',
-      lockedByPolicyId: 'p-E', lockedAtNodeId: 'r-root', allowedOperators: [],
-    })]);
+    expect(effective.ignoredChanges).toEqual([
+      expect.objectContaining({
+        path: '$.tags.project.tag_key',
+        operator: '@@assign',
+        attemptedValue: 'PROJECT',
+        policyId: 'p-F',
+        nodeId: 'ou-1',
+        lockedByPolicyId: 'p-E',
+        lockedAtNodeId: 'r-root',
+        allowedOperators: [],
+      }),
+    ]);
   });
 
   it('Example 5: same-node child-control lists intersect, so a child may append but not remove', () => {
@@ -81,21 +119,37 @@ describe('documented tag policy inheritance examples', () => {
   });
 });
 
-const aiBasic = policy('p-basic', { services: { rekognition: { opt_out_policy: { '@@assign': 'optOut' } }, lex: { opt_out_policy: { '@@assign': 'optIn' } } } });
-const aiRoot = policy('p-root', { services: {
-  default: { opt_out_policy: { '@@assign': 'optOut' } },
-  comprehend: { opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } },
-  rekognition: { opt_out_policy: { '@@assign': 'optIn' } },
-} });
-const optOutOfAll = policy('p-all', { services: {
-  '@@operators_allowed_for_child_policies': ['@@none'],
-  default: { '@@operators_allowed_for_child_policies': ['@@none'], opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } },
-} });
-const lockedDefault = policy('p-def', { services: {
-  default: { '@@operators_allowed_for_child_policies': ['@@none'], opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } },
-} });
+const aiBasic = policy('p-basic', {
+  services: { rekognition: { opt_out_policy: { '@@assign': 'optOut' } }, lex: { opt_out_policy: { '@@assign': 'optIn' } } },
+});
+const aiRoot = policy('p-root', {
+  services: {
+    default: { opt_out_policy: { '@@assign': 'optOut' } },
+    comprehend: { opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } },
+    rekognition: { opt_out_policy: { '@@assign': 'optIn' } },
+  },
+});
+const optOutOfAll = policy('p-all', {
+  services: {
+    '@@operators_allowed_for_child_policies': ['@@none'],
+    default: {
+      '@@operators_allowed_for_child_policies': ['@@none'],
+      opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' },
+    },
+  },
+});
+const lockedDefault = policy('p-def', {
+  services: {
+    default: {
+      '@@operators_allowed_for_child_policies': ['@@none'],
+      opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' },
+    },
+  },
+});
 const lexOptIn = policy('p-lex', { services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } });
-const rekognitionLocked = policy('p-rek', { services: { rekognition: { opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } } } });
+const rekognitionLocked = policy('p-rek', {
+  services: { rekognition: { opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } } },
+});
 
 describe('documented AI services opt-out examples', () => {
   it.each(Object.entries({ aiBasic, aiRoot, optOutOfAll, lockedDefault, lexOptIn, rekognitionLocked }))('accepts the %s example policy', (_name, p) => {
@@ -108,12 +162,16 @@ describe('documented AI services opt-out examples', () => {
   });
 
   it('the root example locks Comprehend while Rekognition stays overridable', () => {
-    const child = policy('p-child', { services: {
-      comprehend: { opt_out_policy: { '@@assign': 'optIn' } }, rekognition: { opt_out_policy: { '@@assign': 'optOut' } },
-    } });
+    const child = policy('p-child', {
+      services: {
+        comprehend: { opt_out_policy: { '@@assign': 'optIn' } },
+        rekognition: { opt_out_policy: { '@@assign': 'optOut' } },
+      },
+    });
     const effective = computeEffectivePolicy('AISERVICES_OPT_OUT_POLICY', [root(aiRoot), ou('ou-1', child), account('a-1')]);
     expect(renderEffectivePolicy(effective.content!)).toBe(
-      '{"services":{"default":{"opt_out_policy":"optOut"},"comprehend":{"opt_out_policy":"optOut"},"rekognition":{"opt_out_policy":"optOut"}}}');
+      '{"services":{"default":{"opt_out_policy":"optOut"},"comprehend":{"opt_out_policy":"optOut"},"rekognition":{"opt_out_policy":"optOut"}}}',
+    );
     expect(effective.ignoredChanges.map((c) => c.path)).toEqual(['$.services.comprehend.opt_out_policy']);
   });
 
@@ -130,7 +188,9 @@ describe('documented AI services opt-out examples', () => {
   });
 
   it('Example 3: a Rekognition lock leaves other services to the children', () => {
-    const child = policy('p-child', { services: { rekognition: { opt_out_policy: { '@@assign': 'optIn' } }, lex: { opt_out_policy: { '@@assign': 'optIn' } } } });
+    const child = policy('p-child', {
+      services: { rekognition: { opt_out_policy: { '@@assign': 'optIn' } }, lex: { opt_out_policy: { '@@assign': 'optIn' } } },
+    });
     const effective = computeEffectivePolicy('AISERVICES_OPT_OUT_POLICY', [root(rekognitionLocked), account('a-1', child)]);
     expect(effective.content).toEqual({ services: { rekognition: { opt_out_policy: 'optOut' }, lex: { opt_out_policy: 'optIn' } } });
   });

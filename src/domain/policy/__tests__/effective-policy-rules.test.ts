@@ -41,27 +41,43 @@ describe('computeEffectivePolicy', () => {
   });
 
   it('does not duplicate an appended value that is already inherited', () => {
-    const effective = computeEffectivePolicy('TAG_POLICY', [root(policy('p-1', tagValue('@@assign', ['a']))), account('a-1', policy('p-2', tagValue('@@append', ['a', 'b'])))]);
+    const effective = computeEffectivePolicy('TAG_POLICY', [
+      root(policy('p-1', tagValue('@@assign', ['a']))),
+      account('a-1', policy('p-2', tagValue('@@append', ['a', 'b']))),
+    ]);
     expect(effective.content).toEqual({ tags: { team: { tag_value: ['a', 'b'] } } });
   });
 
   it('ignores @@remove of values that are not inherited', () => {
-    const effective = computeEffectivePolicy('TAG_POLICY', [root(policy('p-1', tagValue('@@assign', ['a']))), account('a-1', policy('p-2', tagValue('@@remove', ['z'])))]);
+    const effective = computeEffectivePolicy('TAG_POLICY', [
+      root(policy('p-1', tagValue('@@assign', ['a']))),
+      account('a-1', policy('p-2', tagValue('@@remove', ['z']))),
+    ]);
     expect(effective.content).toEqual({ tags: { team: { tag_value: ['a'] } } });
     expect(effective.ignoredChanges).toEqual([]);
   });
 
   it('records an @@append onto an inherited scalar as an ignored change', () => {
     const effective = computeEffectivePolicy('CHATBOT_POLICY', [
-      root(policy('p-1', { x: { y: { '@@assign': 'scalar' } } })), account('a-1', policy('p-2', { x: { y: { '@@append': ['v'] } } })),
+      root(policy('p-1', { x: { y: { '@@assign': 'scalar' } } })),
+      account('a-1', policy('p-2', { x: { y: { '@@append': ['v'] } } })),
     ]);
     expect(effective.content).toEqual({ x: { y: 'scalar' } });
-    expect(effective.ignoredChanges[0]).toMatchObject({ path: '$.x.y', operator: '@@append', lockedByPolicyId: 'p-1', reason: expect.stringContaining('not an array') });
+    expect(effective.ignoredChanges[0]).toMatchObject({
+      path: '$.x.y',
+      operator: '@@append',
+      lockedByPolicyId: 'p-1',
+      reason: expect.stringContaining('not an array'),
+    });
   });
 
   it('lets a lock restrict operators without locking the value for allowed ones', () => {
     const parent = policy('p-1', { tags: { team: { tag_value: { '@@operators_allowed_for_child_policies': ['@@assign'], '@@assign': ['a'] } } } });
-    const effective = computeEffectivePolicy('TAG_POLICY', [root(parent), ou('ou-1', policy('p-2', tagValue('@@append', ['b']))), account('a-1', policy('p-3', tagValue('@@assign', ['z'])))]);
+    const effective = computeEffectivePolicy('TAG_POLICY', [
+      root(parent),
+      ou('ou-1', policy('p-2', tagValue('@@append', ['b']))),
+      account('a-1', policy('p-3', tagValue('@@assign', ['z']))),
+    ]);
     expect(effective.content).toEqual({ tags: { team: { tag_value: ['z'] } } });
     expect(effective.ignoredChanges).toEqual([expect.objectContaining({ operator: '@@append', nodeId: 'ou-1', allowedOperators: ['@@assign'] })]);
   });
@@ -77,7 +93,10 @@ describe('computeEffectivePolicy', () => {
   it('does not let same-node policies lock each other; locks apply from the next level down', () => {
     const lock = policy('p-1', { tags: { team: { tag_key: { '@@operators_allowed_for_child_policies': ['@@none'] } } } });
     const set = policy('p-2', { tags: { team: { tag_key: { '@@assign': 'Team' } } } });
-    const effective = computeEffectivePolicy('TAG_POLICY', [root(lock, set), account('a-1', policy('p-3', { tags: { team: { tag_key: { '@@assign': 'TEAM' } } } }))]);
+    const effective = computeEffectivePolicy('TAG_POLICY', [
+      root(lock, set),
+      account('a-1', policy('p-3', { tags: { team: { tag_key: { '@@assign': 'TEAM' } } } })),
+    ]);
     expect(effective.content).toEqual({ tags: { team: { tag_key: 'Team' } } });
     expect(effective.ignoredChanges).toHaveLength(1);
   });
@@ -86,11 +105,14 @@ describe('computeEffectivePolicy', () => {
     const parent = policy('p-1', { plans: { PII_Backup_Plan: { rules: { Hourly: { target_backup_vault_name: { '@@assign': 'FortKnox' } } } } } });
     const child = policy('p-2', { plans: { PII_Backup_Plan: { rules: { HOURLY: { schedule_expression: { '@@assign': 'cron(0 0/1 ? * * *)' } } } } } });
     const effective = computeEffectivePolicy('BACKUP_POLICY', [root(parent), account('a-1', child)]);
-    expect(renderEffectivePolicy(effective.content!)).toBe('{"plans":{"PII_Backup_Plan":{"rules":{"hourly":{"target_backup_vault_name":"FortKnox","schedule_expression":"cron(0 0/1 ? * * *)"}}}}}');
+    expect(renderEffectivePolicy(effective.content!)).toBe(
+      '{"plans":{"PII_Backup_Plan":{"rules":{"hourly":{"target_backup_vault_name":"FortKnox","schedule_expression":"cron(0 0/1 ? * * *)"}}}}}',
+    );
   });
 
   it('renders raw operator documents by inlining values and dropping child-control keys', () => {
-    expect(renderEffectivePolicy({ services: { lex: { opt_out_policy: { '@@assign': 'optIn', '@@operators_allowed_for_child_policies': ['@@none'] } } } }))
-      .toBe('{"services":{"lex":{"opt_out_policy":"optIn"}}}');
+    expect(
+      renderEffectivePolicy({ services: { lex: { opt_out_policy: { '@@assign': 'optIn', '@@operators_allowed_for_child_policies': ['@@none'] } } } }),
+    ).toBe('{"services":{"lex":{"opt_out_policy":"optIn"}}}');
   });
 });

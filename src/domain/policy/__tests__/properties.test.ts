@@ -1,4 +1,12 @@
-import { computeEffectivePoliciesForTree, computeEffectivePolicy, previewPolicyChanges, renderEffectivePolicy, validatePolicy, type OrgSnapshot, type TreeNode } from '../index';
+import {
+  computeEffectivePoliciesForTree,
+  computeEffectivePolicy,
+  previewPolicyChanges,
+  renderEffectivePolicy,
+  validatePolicy,
+  type OrgSnapshot,
+  type TreeNode,
+} from '../index';
 import { compilePolicy } from '../compile-policy';
 import { type GeneratedType, mapTree, pathsOf, randomPolicy, randomTree } from './generators';
 import { seeded } from './prng';
@@ -73,8 +81,16 @@ describe('effective policy properties (200 seeded random orgs each)', () => {
     forEachCase((seed, type) => {
       const rng = seeded(seed);
       const tree = randomTree(rng, type);
-      const inert = { id: 'p-inert', name: 'inert', content: JSON.stringify(type === 'TAG_POLICY' ? { tags: { team: { tag_value: {} }, other: {} } } : { services: { lex: { opt_out_policy: {} } } }) };
-      const targets = new Set(pathsOf(tree).filter(() => rng.chance(0.3)).map((p) => p.node.id));
+      const inert = {
+        id: 'p-inert',
+        name: 'inert',
+        content: JSON.stringify(type === 'TAG_POLICY' ? { tags: { team: { tag_value: {} }, other: {} } } : { services: { lex: { opt_out_policy: {} } } }),
+      };
+      const targets = new Set(
+        pathsOf(tree)
+          .filter(() => rng.chance(0.3))
+          .map((p) => p.node.id),
+      );
       const withInert = mapTree(tree, (n) => (targets.has(n.id) ? { ...n, policies: rng.chance(0.5) ? [inert, ...n.policies] : [...n.policies, inert] } : n));
       const before = contents(type, tree);
       const after = contents(type, withInert);
@@ -94,9 +110,17 @@ describe('effective policy properties (200 seeded random orgs each)', () => {
       expect(contents(type, shuffled)).toEqual(contents(type, tree));
       const snapshot = toSnapshot(type, tree);
       const reordered: OrgSnapshot = {
-        nodes: rng.shuffle(snapshot.nodes), policies: rng.shuffle(snapshot.policies), attachments: rng.shuffle(snapshot.attachments),
+        nodes: rng.shuffle(snapshot.nodes),
+        policies: rng.shuffle(snapshot.policies),
+        attachments: rng.shuffle(snapshot.attachments),
       };
-      const change = { kind: 'CREATE_AND_ATTACH' as const, policyId: 'p-new', name: 'new', content: randomPolicy(rng, type, 'p-new').content, targetIds: ['r-root'] };
+      const change = {
+        kind: 'CREATE_AND_ATTACH' as const,
+        policyId: 'p-new',
+        name: 'new',
+        content: randomPolicy(rng, type, 'p-new').content,
+        targetIds: ['r-root'],
+      };
       const a = previewPolicyChanges(type, snapshot, [change]);
       const b = previewPolicyChanges(type, reordered, [change]);
       const byId = (r: typeof a) => Object.fromEntries(r.impacts.map((i) => [i.accountId, i.after.content]));
@@ -136,7 +160,10 @@ describe('effective policy properties (200 seeded random orgs each)', () => {
       const snapshot = toSnapshot(type, tree);
       const detach = snapshot.attachments.find((a) => a.policyIds.length > 0);
       const changes = detach ? [{ kind: 'DETACH' as const, policyId: detach.policyIds[0]!, targetId: detach.targetId }] : [];
-      const result = previewPolicyChanges(type, snapshot, [...changes, { kind: 'UPDATE_CONTENT', policyId: 'p-0', content: randomPolicy(rng, type, 'p-0').content }]);
+      const result = previewPolicyChanges(type, snapshot, [
+        ...changes,
+        { kind: 'UPDATE_CONTENT', policyId: 'p-0', content: randomPolicy(rng, type, 'p-0').content },
+      ]);
       expect(result.diagnostics.map((d) => d.message)).toEqual([]);
       expect(previewPolicyChanges(type, snapshot, []).impacts).toEqual([]);
       for (const impact of result.impacts) expect(impact.before.content).not.toEqual(impact.after.content);
@@ -157,6 +184,12 @@ function toSnapshot(type: GeneratedType, tree: TreeNode): OrgSnapshot {
     n.children.forEach((c) => walk(c, n.id));
   };
   walk(tree, null);
-  if (!seen.has('p-0')) snapshot.policies.push({ id: 'p-0', name: 'p-0', type, content: JSON.stringify(type === 'TAG_POLICY' ? { tags: {} } : { services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } }) });
+  if (!seen.has('p-0'))
+    snapshot.policies.push({
+      id: 'p-0',
+      name: 'p-0',
+      type,
+      content: JSON.stringify(type === 'TAG_POLICY' ? { tags: {} } : { services: { lex: { opt_out_policy: { '@@assign': 'optIn' } } } }),
+    });
   return snapshot;
 }

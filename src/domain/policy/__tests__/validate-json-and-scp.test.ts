@@ -50,13 +50,33 @@ describe('validatePolicy for SCPs and RCPs', () => {
 
   it.each<[string, string, string[]]>([
     ['accepts FullAWSAccess', scp({ Effect: 'Allow', Action: '*', Resource: '*' }), []],
-    ['accepts a statement array with NotAction and a condition', scp([{ Sid: 'DenyOthers', Effect: 'Deny', NotAction: ['iam:*', 'sts:AssumeRole'], Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }]), []],
-    ['requires Version 2012-10-17', JSON.stringify({ Version: '2008-10-17', Statement: { Effect: 'Deny', Action: '*', Resource: '*' } }), ['INVALID_VALUE $.Version']],
+    [
+      'accepts a statement array with NotAction and a condition',
+      scp([
+        {
+          Sid: 'DenyOthers',
+          Effect: 'Deny',
+          NotAction: ['iam:*', 'sts:AssumeRole'],
+          Resource: '*',
+          Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+        },
+      ]),
+      [],
+    ],
+    [
+      'requires Version 2012-10-17',
+      JSON.stringify({ Version: '2008-10-17', Statement: { Effect: 'Deny', Action: '*', Resource: '*' } }),
+      ['INVALID_VALUE $.Version'],
+    ],
     ['requires an Effect of Allow or Deny', scp({ Effect: 'deny', Action: '*', Resource: '*' }), ['INVALID_VALUE $.Statement.Effect']],
     ['rejects Action together with NotAction', scp({ Effect: 'Deny', Action: '*', NotAction: 's3:*', Resource: '*' }), ['INVALID_VALUE $.Statement']],
     ['requires a Resource', scp({ Effect: 'Deny', Action: 's3:*' }), ['MISSING_KEY $.Statement.Resource']],
     ['rejects Principal in an SCP', scp({ Effect: 'Deny', Action: 's3:*', Resource: '*', Principal: '*' }), ['UNKNOWN_KEY $.Statement.Principal']],
-    ['rejects inheritance operators', scp({ Effect: 'Deny', Action: { '@@assign': '*' }, Resource: '*' }), ['OPERATOR_NOT_ALLOWED $.Statement.Action.@@assign', 'INVALID_TYPE $.Statement.Action']],
+    [
+      'rejects inheritance operators',
+      scp({ Effect: 'Deny', Action: { '@@assign': '*' }, Resource: '*' }),
+      ['OPERATOR_NOT_ALLOWED $.Statement.Action.@@assign', 'INVALID_TYPE $.Statement.Action'],
+    ],
     ['rejects a malformed action', scp({ Effect: 'Deny', Action: 's3', Resource: '*' }), ['INVALID_VALUE $.Statement.Action']],
     ['rejects an empty statement list', scp([]), ['INVALID_TYPE $.Statement']],
   ])('SCP: %s', (_title, content, expected) => {
@@ -83,7 +103,8 @@ describe('malformedPolicyMessage', () => {
     const result = validatePolicy('AISERVICES_OPT_OUT_POLICY', '{"services":{"Lex":{"opt_out_policy":{"@@assign":"optin"}}}}');
     expect(malformedPolicyMessage(result)).toBe(
       'The provided policy document does not meet the requirements of the specified policy type. ' +
-      '[INVALID_VALUE] $.services.Lex.opt_out_policy.@@assign (line 1, column 39): opt_out_policy must be "optIn" or "optOut", got "optin". Values are case-sensitive.');
+        '[INVALID_VALUE] $.services.Lex.opt_out_policy.@@assign (line 1, column 39): opt_out_policy must be "optIn" or "optOut", got "optin". Values are case-sensitive.',
+    );
   });
 
   it('is empty for a valid document', () => {
