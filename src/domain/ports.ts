@@ -36,6 +36,28 @@ export interface OrganizationsReader {
   listCreateAccountStatuses(): Promise<CreateAccountStatus[]>;
 }
 
+/** Every read of the reader port by name, for wrappers that decorate each read (call counting, per-request mirror views). */
+export const ORGANIZATIONS_READS = [
+  'describeOrganization',
+  'listRoots',
+  'listOrganizationalUnitsForParent',
+  'listAccountsForParent',
+  'listParent',
+  'describeAccount',
+  'describeOrganizationalUnit',
+  'listTagsForResource',
+  'describePolicy',
+  'listPolicies',
+  'listPoliciesForTarget',
+  'listTargetsForPolicy',
+  'describeEffectivePolicy',
+  'describeCreateAccountStatus',
+  'listCreateAccountStatuses',
+] as const satisfies ReadonlyArray<keyof OrganizationsReader>;
+// A read added to OrganizationsReader but missing above does not compile.
+const everyReadListed: [Exclude<keyof OrganizationsReader, (typeof ORGANIZATIONS_READS)[number]>] extends [never] ? true : never = true;
+void everyReadListed;
+
 /**
  * The changes orgql can make in AWS Organizations. Held only by the audited change
  * (src/graphql/audited-mutation.ts), so no resolver can change Organizations without its record.

@@ -1,28 +1,10 @@
-import type { OrganizationsReader } from '../domain/ports';
-
-const READS: ReadonlyArray<keyof OrganizationsReader> = [
-  'describeOrganization',
-  'listRoots',
-  'listOrganizationalUnitsForParent',
-  'listAccountsForParent',
-  'listParent',
-  'describeAccount',
-  'describeOrganizationalUnit',
-  'listTagsForResource',
-  'describePolicy',
-  'listPolicies',
-  'listPoliciesForTarget',
-  'listTargetsForPolicy',
-  'describeEffectivePolicy',
-  'describeCreateAccountStatus',
-  'listCreateAccountStatuses',
-];
+import { ORGANIZATIONS_READS, type OrganizationsReader } from '../domain/ports';
 
 /** The reader with a count of the calls made through it (a sync reports what it cost). */
 export function countingReader(reader: OrganizationsReader): { reader: OrganizationsReader; calls: () => number } {
   let calls = 0;
   const counted: Record<string, unknown> = {};
-  for (const name of READS) {
+  for (const name of ORGANIZATIONS_READS) {
     const method = reader[name] as (...args: unknown[]) => Promise<unknown>;
     counted[name] = (...args: unknown[]) => {
       calls += 1;

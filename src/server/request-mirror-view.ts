@@ -1,26 +1,8 @@
-import type { OrganizationsReader } from '../domain/ports';
+import { ORGANIZATIONS_READS, type OrganizationsReader } from '../domain/ports';
 import type { RequestMirror } from '../graphql/request-mirror';
 import { mirrorReader, type MirrorFallback } from '../mirror/mirror-reader';
 import type { MirrorSnapshot } from '../mirror/mirror-snapshot';
 import type { OrgMirror } from '../mirror/org-mirror';
-
-const READS: ReadonlyArray<keyof OrganizationsReader> = [
-  'describeOrganization',
-  'listRoots',
-  'listOrganizationalUnitsForParent',
-  'listAccountsForParent',
-  'listParent',
-  'describeAccount',
-  'describeOrganizationalUnit',
-  'listTagsForResource',
-  'describePolicy',
-  'listPolicies',
-  'listPoliciesForTarget',
-  'listTargetsForPolicy',
-  'describeEffectivePolicy',
-  'describeCreateAccountStatus',
-  'listCreateAccountStatuses',
-];
 
 export type Consistency = 'MIRROR' | 'UPSTREAM';
 
@@ -47,7 +29,7 @@ interface Pinned {
 
 /** The port's reads, made once: each asks the request's current reader (see requestMirrorView). */
 const DELEGATING: Record<string, unknown> = {};
-for (const name of READS) {
+for (const name of ORGANIZATIONS_READS) {
   DELEGATING[name] = async function (this: Pinned, ...args: unknown[]) {
     const target = await this.current();
     return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);

@@ -113,8 +113,8 @@ describe('orgql apikey and orgql serve on a shared database', () => {
 
   it('serves with the existing key and prints no new admin key', async () => {
     const started = await startServer();
+    // The banner with a new key is written before the ready line (cli.ts), so by now it would be there.
     server = started.proc;
-    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(server.output()).not.toMatch(KEY);
     expect(server.output()).not.toContain('No API key existed');
     await expect(printedAdminKey(server, 300)).rejects.toThrow(/printed no admin key/);
