@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client';
 import { holdDataDirLock, type DataDirLock } from './data-dir-lock';
 import { openPgConnection } from './pg-connection';
+import { listenOn } from './pg-listener';
 import { exclusiveSessions } from './pglite-connection';
 import type { SqlConnection } from './sql-connection';
 
@@ -18,6 +19,11 @@ export interface Database {
   openSqlConnection(): Promise<SqlConnection>;
   /** Answers when the database accepts a query; rejects otherwise. */
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel: every NOTIFY on it, from any process (PostgreSQL) or from this one (PGlite,
+   * where the only writer is this process), calls `onPayload`.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<{ close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -31,6 +37,7 @@ function openPostgres(target: Extract<DatabaseTarget, { kind: 'postgres' }>): Da
     target,
     prisma,
     openSqlConnection: () => openPgConnection(target.url),
+    listen: (channel, onPayload) => listenOn(target.url, channel, onPayload),
     ping: async () => {
       await prisma.$queryRaw`SELECT 1`;
     },
@@ -54,6 +61,11 @@ async function openPglite(target: Extract<DatabaseTarget, { kind: 'pglite' }>): 
     target,
     prisma,
     openSqlConnection: exclusiveSessions(db),
+    listen: async (channel, onPayload) => {
+      const unlisten = await db.listen(channel, onPayload);
+      // After the database is closed there is nothing left to stop listening to.
+      return { close: () => (db.closed ? Promise.resolve() : unlisten()) };
+    },
     ping: async () => {
       await db.query('SELECT 1');
     },

@@ -9,7 +9,6 @@ import { AuditedApiKeyAdmin } from '../auth/audited-api-key-admin';
 import { PrismaApiKeyStore } from '../auth/prisma-api-key-store';
 import { API_KEY_CHANNEL } from '../auth/api-key-store';
 import { ApiKeyVerdictCache } from '../auth/cached-api-key-lookup';
-import { listenOn } from '../database/pg-listener';
 import type { Principal } from '../domain/identity';
 import type { OrganizationsEvent } from '../domain/organizations-event';
 import type { Actor, OrganizationsPort } from '../domain/ports';
@@ -129,10 +128,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     // Verified keys are cached for seconds; a revocation here drops them at once, one on another
     // replica (or by the CLI) through NOTIFY, and the TTL bounds a missed notification.
     const keyCache = new ApiKeyVerdictCache();
-    if (db.target.kind === 'postgres') {
-      const listener = await listenOn(db.target.url, API_KEY_CHANNEL, (keyId) => keyCache.invalidate(keyId));
-      closers.push(() => listener.close());
-    }
+    const keyListener = await db.listen(API_KEY_CHANNEL, (keyId) => keyCache.invalidate(keyId));
+    closers.push(() => keyListener.close());
     const apiKeys = new PrismaApiKeyStore(db.prisma, 'bootstrap');
     const keyAdmin = new AuditedApiKeyAdmin(
       new PrismaApiKeyStore(db.prisma, 'graphql', (keyId) => keyCache.invalidate(keyId)),

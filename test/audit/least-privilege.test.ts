@@ -12,7 +12,9 @@ import { runOrgql } from '../support/orgql-process';
 const serverUrl = process.env.DATABASE_URL;
 
 function urlAs(role: string, database: string): string {
-  const url = new URL(serverUrl!);
+  // Jest still collects a skipped suite's body: without a server there is no URL to build.
+  if (!serverUrl) return '';
+  const url = new URL(serverUrl);
   url.username = role;
   url.password = '';
   url.pathname = `/${database}`;

@@ -4,6 +4,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { mirrorSettled } from '../support/gateway-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { eventually, startReplica, type Replica } from '../mirror/support';
+import { describeOnPostgres } from '../support/on-postgres';
 
 const CREATE = `mutation($name: String!) { createApiKey(name: $name, role: VIEWER) { secret } }`;
 const REVOKE = `mutation($name: String!) { revokeApiKey(name: $name) { apiKey { active } } }`;
@@ -14,14 +15,13 @@ const WHO = `{ organization { id } }`;
  * trip), yet a revocation holds at once on the replica that made it and within 1 s on the others
  * (PostgreSQL NOTIFY on orgql_api_keys), whether made through GraphQL or by the CLI's key store.
  */
-describe('revoking an API key that replicas have cached', () => {
+describeOnPostgres('revoking an API key that replicas have cached', () => {
   let emulator: RunningEmulator;
   let db: TestDatabase;
   let a: Replica & { adminKey: string };
   let b: Replica;
 
   beforeAll(async () => {
-    if (!process.env.DATABASE_URL?.startsWith('postgres')) throw new Error('these tests need DATABASE_URL (a PostgreSQL server): replicas share one database');
     emulator = await startEmulator({ seed: 'demo' });
     db = await createTestDatabase();
     a = await startReplica(db, { ORGQL_ORGANIZATIONS_ENDPOINT: emulator.url });

@@ -3,6 +3,7 @@ import { spawnOrgql } from '../support/orgql-process';
 import { createTestDatabase, databaseEnv, type TestDatabase } from '../support/test-database';
 import { mirrorSettled } from '../support/gateway-harness';
 import { startReplica } from './support';
+import { itOnPostgres } from '../support/on-postgres';
 
 async function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawnOrgql(args, env);
@@ -43,8 +44,7 @@ describe('orgql mirror status|sync while the gateway runs', () => {
     expect(result.output).toMatch(/ORGQL_API_KEY/);
   });
 
-  it('reads the state row and asks the leader for a sync through PostgreSQL when no URL is given', async () => {
-    if (db.target.kind !== 'postgres') throw new Error('this test needs DATABASE_URL (PostgreSQL)');
+  itOnPostgres('reads the state row and asks the leader for a sync through PostgreSQL when no URL is given', async () => {
     const status = await run(['mirror', 'status', '--json'], databaseEnv(db));
     expect(status.code).toBe(0);
     expect(JSON.parse(status.output)).toMatchObject({ state: 'READY', leaderRunning: true, version: expect.any(Number) });

@@ -5,6 +5,7 @@ import { mirrorSettled } from '../support/gateway-harness';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { clientFor } from '../emulator/harness';
 import { eventually, startReplica, type Replica } from './support';
+import { describeOnPostgres } from '../support/on-postgres';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
 const EVERYTHING = `{
@@ -16,7 +17,7 @@ const EVERYTHING = `{
   node(id: "444444444444") { id ... on Account { tags { key value } } }
 }`;
 
-describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () => {
+describeOnPostgres('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () => {
   let emulator: RunningEmulator;
   let db: TestDatabase;
   const open: Replica[] = [];
@@ -27,8 +28,6 @@ describe('the org mirror in the gateway (PostgreSQL, emulator over HTTP)', () =>
   };
 
   beforeAll(async () => {
-    if (db === undefined && !process.env.DATABASE_URL?.startsWith('postgres'))
-      throw new Error('these tests need DATABASE_URL (a PostgreSQL server): replicas share one database');
     emulator = await startEmulator({ seed: 'demo' });
     db = await createTestDatabase();
   });

@@ -2,6 +2,7 @@ import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { startGatewayUnderTest, startTestGateway, type GatewayUnderTest, type TestGateway } from '../support/gateway-harness';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { describeOnPostgres } from '../support/on-postgres';
 
 // The gateway reaches PostgreSQL through a TCP proxy the test switches off: the database really
 // goes away (connections cut, new ones refused), nothing is mocked. Needs DATABASE_URL.
@@ -29,7 +30,7 @@ async function expectUnavailable(response: Response, code: string) {
   expect(body.errors[0]!.extensions.code).toBe(code);
 }
 
-describe('with the database down', () => {
+describeOnPostgres('with the database down', () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
   let t: TestGateway;
@@ -84,7 +85,7 @@ describe('with the database down', () => {
 });
 
 // With JWT the caller is authenticated without the database, so the request reaches GraphQL.
-describe('with the database down, for a caller authenticated by JWT', () => {
+describeOnPostgres('with the database down, for a caller authenticated by JWT', () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
   let g: GatewayUnderTest;
