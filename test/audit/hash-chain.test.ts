@@ -5,6 +5,7 @@ import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
 import { GENESIS_HASH } from '../../src/audit/row-hash';
 import { PrismaClient } from '../../src/generated/prisma/client';
 import { anIntent, openAuditTestDb, type AuditTestDb } from './audit-test-db';
+import { itOnPostgres } from '../support/on-postgres';
 
 describe('the audit log hash chain', () => {
   let t: AuditTestDb;
@@ -90,8 +91,7 @@ describe('the audit log hash chain', () => {
 
   // Several connections need a PostgreSQL server (CI always has one); PGlite is a single session,
   // whose concurrent in-process writers are covered by the test of 40 appends at once above.
-  const onPostgres = process.env.DATABASE_URL ? it : it.skip;
-  onPostgres('keeps one chain across several connections writing at once (as several gateway processes do)', async () => {
+  itOnPostgres('keeps one chain across several connections writing at once (as several gateway processes do)', async () => {
     const url = (t.testDb.target as { url: string }).url;
     const clients = Array.from({ length: 4 }, () => new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }));
     try {

@@ -8,6 +8,7 @@ import { migrateDatabase } from '../../src/database/migrate';
 import { PrismaAuditRecorder } from '../../src/audit/prisma-audit-recorder';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness';
 import { runOrgql } from '../support/orgql-process';
+import { describeOnPostgres } from '../support/on-postgres';
 
 const serverUrl = process.env.DATABASE_URL;
 
@@ -32,9 +33,7 @@ async function asSuperuser(statements: string[]): Promise<void> {
 }
 
 // Two login roles need a PostgreSQL server (CI always has one); the embedded database has one user.
-const onPostgres = serverUrl ? describe : describe.skip;
-
-onPostgres('least privilege: the gateway connects as a role that owns nothing', () => {
+describeOnPostgres('least privilege: the gateway connects as a role that owns nothing', () => {
   const suffix = randomBytes(4).toString('hex');
   const owner = `orgql_t_owner_${suffix}`;
   const gatewayRole = `orgql_t_gw_${suffix}`;
