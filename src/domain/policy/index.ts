@@ -17,3 +17,12 @@ export { diffDocuments } from './diff-documents';
 export type { AccountImpact, WhatIfResult } from './preview-policy-changes';
 export { previewPolicyChanges } from './preview-policy-changes';
 export { AI_OPT_OUT_SERVICE_KEYS, AI_OPT_OUT_VALUES } from './ai-opt-out-schema';
+export type {
+  AiOptOutSetting,
+  AiOptOutSettingSource,
+  AiServiceSetting,
+  StoredContentDeletion,
+  ContentUseResumption,
+  AiOptOutTransitions,
+} from './ai-opt-out-setting';
+export { aiServiceSetting, aiServicesOf, aiOptOutTransitions, optOutPath, DEFAULT_SERVICE_KEY } from './ai-opt-out-setting';
