@@ -1,35 +1,29 @@
+import { EFFECTIVE_POLICY_TYPES, POLICY_TYPES } from './policy-types.generated';
+
 /**
  * Organizations policy types and their documented limits.
- * Source: AWS Organizations user guide, "Quotas and service limits" (see shared/docs/aws-organizations.md §0, §c).
+ * The type lists come from the SDK's model (policy-types.generated.ts, written by
+ * scripts/generate-policy-types.js), so updating @aws-sdk/client-organizations adds a type.
+ * Limits: AWS Organizations user guide, "Quotas and service limits"
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
  */
-export const POLICY_TYPES = [
-  'SERVICE_CONTROL_POLICY',
-  'RESOURCE_CONTROL_POLICY',
-  'TAG_POLICY',
-  'BACKUP_POLICY',
-  'AISERVICES_OPT_OUT_POLICY',
-  'CHATBOT_POLICY',
-  'DECLARATIVE_POLICY_EC2',
-  'SECURITYHUB_POLICY',
-  'INSPECTOR_POLICY',
-  'UPGRADE_ROLLOUT_POLICY',
-  'BEDROCK_POLICY',
-  'S3_POLICY',
-  'NETWORK_SECURITY_DIRECTOR_POLICY',
-] as const;
+export { EFFECTIVE_POLICY_TYPES, POLICY_TYPES };
 
 export type PolicyType = (typeof POLICY_TYPES)[number];
 
-/** Authorization policies use IAM-style evaluation and have no effective-policy API. */
-export const AUTHORIZATION_POLICY_TYPES: readonly PolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
+/** The model's EffectivePolicyType: the management policy types, which merge down the tree and have an effective policy. */
+export type ManagementPolicyType = (typeof EFFECTIVE_POLICY_TYPES)[number];
+
+/** Authorization policies (SCP, RCP) use IAM-style evaluation: the model gives them no effective policy. */
+export const AUTHORIZATION_POLICY_TYPES: readonly PolicyType[] = POLICY_TYPES.filter((type) => !isManagementPolicyType(type));
 
 export function isPolicyType(value: unknown): value is PolicyType {
   return typeof value === 'string' && (POLICY_TYPES as readonly string[]).includes(value);
 }
 
 /** Management policies merge down the tree with the @@ operators and have an effective policy. */
-export function isManagementPolicyType(type: PolicyType): boolean {
-  return !AUTHORIZATION_POLICY_TYPES.includes(type);
+export function isManagementPolicyType(type: PolicyType): type is ManagementPolicyType {
+  return (EFFECTIVE_POLICY_TYPES as readonly string[]).includes(type);
 }
 
 export interface PolicyTypeLimits {
