@@ -1,7 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  // The console's end-to-end tests live beside it (web/e2e), driving Debian's Chromium.
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/web/e2e'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j|mj|cj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
