@@ -3,6 +3,7 @@ import * as accounts from './operations/account-ops';
 import * as attachments from './operations/attachment-ops';
 import * as createAccounts from './operations/create-account-ops';
 import * as effective from './operations/effective-policy-ops';
+import * as invalidEffective from './operations/invalid-effective-policy-ops';
 import * as org from './operations/organization-ops';
 import * as ous from './operations/organizational-unit-ops';
 import * as policies from './operations/policy-ops';
@@ -42,6 +43,8 @@ export const OPERATIONS: Record<OperationName, Operation> = {
   EnablePolicyType: policyTypes.enablePolicyType,
   DisablePolicyType: policyTypes.disablePolicyType,
   DescribeEffectivePolicy: effective.describeEffectivePolicy,
+  ListAccountsWithInvalidEffectivePolicy: invalidEffective.listAccountsWithInvalidEffectivePolicy,
+  ListEffectivePolicyValidationErrors: invalidEffective.listEffectivePolicyValidationErrors,
   TagResource: tags.tagResource,
   UntagResource: tags.untagResource,
   ListTagsForResource: tags.listTagsForResource,

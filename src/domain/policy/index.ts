@@ -26,3 +26,5 @@ export type {
   AiOptOutTransitions,
 } from './ai-opt-out-setting';
 export { aiServiceSetting, aiServicesOf, aiOptOutTransitions, optOutPath, DEFAULT_SERVICE_KEY } from './ai-opt-out-setting';
+export type { EffectivePolicyValidationError } from './effective-policy-validation-errors';
+export { effectivePolicyValidationErrors } from './effective-policy-validation-errors';

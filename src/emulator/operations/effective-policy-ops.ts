@@ -22,7 +22,7 @@ function notFound(type: string, targetId: string): AwsError {
   return new AwsError('EffectivePolicyNotFoundException', `No effective policy of type ${type} applies to ${targetId}.`);
 }
 
-function lastUpdated(state: OrgState, path: string[], type: PolicyType): Date {
+export function lastUpdated(state: OrgState, path: string[], type: PolicyType): Date {
   let latest = state.createdAt;
   for (const id of path) {
     for (const key of [`${id}|${type}`, `${id}|*`]) {
@@ -31,6 +31,16 @@ function lastUpdated(state: OrgState, path: string[], type: PolicyType): Date {
     }
   }
   return latest;
+}
+
+/** The engine's input for one account: root -> OUs -> account, each node's policies of `type` in attachment order. */
+export function pathNodes(state: OrgState, ids: readonly string[], type: PolicyType): PathNode[] {
+  return ids.map((id) => ({
+    id,
+    kind: nodeKind(state, id) ?? 'ACCOUNT',
+    name: nodeName(state, id),
+    policies: attachedOfType(state, id, type).map((policy) => ({ id: policy.id, name: policy.name, content: policy.content })),
+  }));
 }
 
 export const describeEffectivePolicy: Operation = ({ state }, input) => {
@@ -43,12 +53,7 @@ export const describeEffectivePolicy: Operation = ({ state }, input) => {
   }
   if (!state.root.policyTypes.includes(type)) throw notFound(type, targetId);
   const ids = pathIds(state, targetId);
-  const path: PathNode[] = ids.map((id) => ({
-    id,
-    kind: nodeKind(state, id) ?? 'ACCOUNT',
-    name: nodeName(state, id),
-    policies: attachedOfType(state, id, type).map((policy) => ({ id: policy.id, name: policy.name, content: policy.content })),
-  }));
+  const path = pathNodes(state, ids, type);
   if (path.every((node) => node.policies.length === 0)) throw notFound(type, targetId);
   const effective = computeEffectivePolicy(type, path);
   if (effective.content === null) throw notFound(type, targetId);

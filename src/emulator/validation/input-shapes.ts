@@ -56,6 +56,8 @@ export const INPUT_SHAPES = {
   EnablePolicyType: { RootId: req(F.ROOT_ID), PolicyType: req(F.POLICY_TYPE) },
   DisablePolicyType: { RootId: req(F.ROOT_ID), PolicyType: req(F.POLICY_TYPE) },
   DescribeEffectivePolicy: { PolicyType: req(F.EFFECTIVE_POLICY_TYPE), TargetId: opt(F.TARGET_ID) },
+  ListAccountsWithInvalidEffectivePolicy: { PolicyType: req(F.EFFECTIVE_POLICY_TYPE), ...paging },
+  ListEffectivePolicyValidationErrors: { AccountId: req(F.ACCOUNT_ID), PolicyType: req(F.EFFECTIVE_POLICY_TYPE), ...paging },
   TagResource: { ResourceId: req(F.TAGGABLE_ID), Tags: req(F.TAGS) },
   UntagResource: { ResourceId: req(F.TAGGABLE_ID), TagKeys: req(F.TAG_KEYS) },
   ListTagsForResource: { ResourceId: req(F.TAGGABLE_ID), NextToken: opt(F.NEXT_TOKEN) },
