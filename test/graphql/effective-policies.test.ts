@@ -121,7 +121,7 @@ describe('effective policies, validation and what-if through GraphQL', () => {
     const { result, stats } = await countUpstreamCalls(t.gateway.emulatorUrl!, () =>
       data(
         `query($changes: [PolicyChangeInput!]!) { previewPolicyChange(type: ${AI}, changes: $changes) {
-        impacts { account { id } before { content } after { content ignoredChanges { path reason lockedBy { id } lockedAt { id } } }
+        impacts { account { id } before { content } after { content ignoredChanges { kind path reason lockedBy { id } lockedAt { id } allowedOperators firstAttachedPolicyId } }
                   diff { added { path value } removed { path } changed { path before after } } }
         diagnostics { code }
       } }`,
@@ -144,8 +144,48 @@ describe('effective policies, validation and what-if through GraphQL', () => {
     expect(impact.diff.added).toEqual([{ path: '$.services.rekognition', value: { opt_out_policy: 'optIn' } }]);
     // Comprehend is locked with @@none on Workloads: the child's optIn is ignored, with the reason.
     expect(impact.after.content.services.comprehend).toEqual({ opt_out_policy: 'optOut' });
-    expect(impact.after.ignoredChanges[0]).toMatchObject({ lockedBy: { id: 'p-lockcomprehend' }, lockedAt: { id: 'ou-demo-workloads' } });
+    expect(impact.after.ignoredChanges[0]).toMatchObject({
+      kind: 'LOCKED_BY_PARENT',
+      lockedBy: { id: 'p-lockcomprehend' },
+      lockedAt: { id: 'ou-demo-workloads' },
+      allowedOperators: [],
+      firstAttachedPolicyId: null,
+    });
     expect(Object.keys(stats.calls).filter((op) => !/^(List|Describe)/.test(op))).toEqual([]);
+  });
+
+  it('says which kind each ignored change is, with lock fields only for locks', async () => {
+    const polly = (setting: string) => ({ services: { polly: { opt_out_policy: { '@@assign': setting } } } });
+    const { previewPolicyChange } = await data(
+      `query($changes: [PolicyChangeInput!]!) { previewPolicyChange(type: ${AI}, changes: $changes) {
+        impacts { account { id } after { content ignoredChanges {
+          kind path policyName lockedByPolicyId lockedByPolicyName lockedBy { id } lockedAt { id } allowedOperators firstAttachedPolicyId firstAttachedPolicyName
+        } } }
+      } }`,
+      {
+        changes: [
+          { kind: 'CREATE_AND_ATTACH', name: 'PollyOut', content: polly('optOut'), targetIds: ['666666666666'] },
+          { kind: 'CREATE_AND_ATTACH', name: 'PollyIn', content: polly('optIn'), targetIds: ['666666666666'] },
+        ],
+      },
+    );
+    const [impact] = previewPolicyChange.impacts;
+    expect(impact.account.id).toBe('666666666666');
+    expect(impact.after.content.services.polly).toEqual({ opt_out_policy: 'optOut' });
+    expect(impact.after.ignoredChanges).toEqual([
+      {
+        kind: 'SAME_NODE_CONFLICT',
+        path: '$.services.polly.opt_out_policy',
+        policyName: 'PollyIn',
+        lockedByPolicyId: null,
+        lockedByPolicyName: null,
+        lockedBy: null,
+        lockedAt: null,
+        allowedOperators: null,
+        firstAttachedPolicyId: 'p-whatif-1',
+        firstAttachedPolicyName: 'PollyOut',
+      },
+    ]);
   });
 
   it('reports changes that cannot apply as diagnostics and asks for missing fields with BAD_USER_INPUT', async () => {

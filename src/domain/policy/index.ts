@@ -6,7 +6,7 @@ export type { Severity, Diagnostic, ValidationResult, DiagnosticCode } from './d
 export { DIAGNOSTIC_CODES } from './diagnostic';
 export { validatePolicy } from './validate-policy';
 export { malformedPolicyMessage, MALFORMED_POLICY_PREFIX } from './malformed-policy-message';
-export type { AttachedPolicy, NodeKind, PathNode, ProvenanceEntry, IgnoredChange, EffectivePolicy, TreeNode } from './effective-types';
+export type { AttachedPolicy, NodeKind, PathNode, ProvenanceEntry, IgnoredChange, IgnoredChangeKind, EffectivePolicy, TreeNode } from './effective-types';
 export { computeEffectivePolicy } from './compute-effective-policy';
 export { renderEffectivePolicy } from './render-effective-policy';
 export { computeEffectivePoliciesForTree } from './compute-effective-policies-for-tree';

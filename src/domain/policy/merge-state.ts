@@ -1,9 +1,10 @@
 import type { PolicyType } from '../policy-type';
 import { type CompiledOp, isPathPrefix } from './compile-policy';
 import type { IgnoredChange, PathNode } from './effective-types';
+import { type Attempt, lockedByParent, operatorNotApplicable, sameNodeConflict } from './ignored-change';
 import { keysToPath } from './json-path';
 import { type Container, deepEqual, EMPTY_CONTAINER, type Element, getNode, type MergeNode, someSource, type Source, updateAt } from './merge-tree';
-import { APPEND, ASSIGN, sortOperators, VALUE_OPERATORS, type ValueOperator } from './operators';
+import { APPEND, ASSIGN, VALUE_OPERATORS, type ValueOperator } from './operators';
 
 /**
  * Inheritance for management policies (digest §b; user guide "Policy syntax and inheritance for
@@ -15,9 +16,10 @@ import { APPEND, ASSIGN, sortOperators, VALUE_OPERATORS, type ValueOperator } fr
  * - A lock on path P governs operations at P, below P, and (choice) at any ancestor of P, since an
  *   @@assign of a whole object there would overwrite the locked value.
  * - A disallowed change is ignored and recorded, never an error (Example 4; backup Example 3).
- * - Same node, conflicting @@assign: the FIRST attached policy wins (Example 6, J before K). Choice:
- *   a later @@assign is ignored once an earlier policy of the same node changed that path with any
- *   operator; later @@append/@@remove still apply in order.
+ * - Same node, conflicting @@assign: the FIRST attached policy wins (Example 6, J before K: "Policies
+ *   are evaluated based on the order in which they were attached"). Only an earlier @@assign makes
+ *   a later @@assign a conflict; after an earlier @@append or @@remove, a later @@assign overwrites
+ *   as it would from a child. @@append/@@remove always apply in attachment order.
  * - @@append skips elements already present (choice: tag values and resource types are sets).
  */
 export interface Lock {
@@ -43,7 +45,9 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
   let root = state.root;
   const ignored = [...state.ignored];
   const newLocks: Lock[] = [];
-  const touched: { pathKey: string; source: Source }[] = [];
+
+  // Paths an earlier policy of this node assigned (see "Same node" above).
+  const assignedHere: { pathKey: string; source: Source }[] = [];
 
   for (const policy of node.policies) {
     const source: Source = { policyId: policy.id, policyName: policy.name, nodeId: node.id, nodeKind: node.kind };
@@ -52,65 +56,50 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
         newLocks.push({ pathKey: op.pathKey, allowed: op.allowed, source });
         continue;
       }
-      const allowedHere = allowedAt(state.locks, op.pathKey);
-      const ignore = (owner: Source, reason: string): void => {
-        ignored.push({
-          path: keysToPath(op.keys),
-          operator: op.operator,
-          attemptedValue: op.value,
-          policyId: policy.id,
-          policyName: policy.name,
-          nodeId: node.id,
-          lockedByPolicyId: owner.policyId,
-          lockedByPolicyName: owner.policyName,
-          lockedAtNodeId: owner.nodeId,
-          allowedOperators: sortOperators(allowedHere),
-          reason,
-        });
+      const attempt: Attempt = {
+        path: keysToPath(op.keys),
+        operator: op.operator,
+        attemptedValue: op.value,
+        policyId: policy.id,
+        policyName: policy.name,
+        nodeId: node.id,
       };
-      const lock = state.locks.find((l) => !l.allowed.has(op.operator) && (isPathPrefix(l.pathKey, op.pathKey) || isPathPrefix(op.pathKey, l.pathKey)));
+      const lock = state.locks.find((l) => !l.allowed.has(op.operator) && overlaps(l.pathKey, op.pathKey));
       if (lock) {
-        const allowedText = lock.allowed.size === 0 ? 'no operators (@@none)' : `only ${sortOperators(lock.allowed).join(', ')}`;
-        ignore(
-          lock.source,
-          `@@operators_allowed_for_child_policies in policy ${lock.source.policyId} at ${lock.source.nodeId} allows ${allowedText} for child policies here.`,
-        );
+        ignored.push(lockedByParent(attempt, lock.source, lock.allowed, allowedAt(state.locks, op.pathKey)));
         continue;
       }
       const current = getNode(root, op.keys);
-      const before = root;
       if (op.operator === ASSIGN) {
-        const first = touched.find((t) => isPathPrefix(t.pathKey, op.pathKey) || isPathPrefix(op.pathKey, t.pathKey));
+        const first = assignedHere.find((a) => a.source.policyId !== policy.id && overlaps(a.pathKey, op.pathKey));
         if (first) {
-          if (!deepEqual(renderValue(current), op.value)) {
-            ignore(
-              first.source,
-              `Policy ${first.source.policyId} was attached to ${node.id} earlier and already sets this value; the first attached policy wins.`,
-            );
-          }
+          if (!deepEqual(renderValue(current), op.value)) ignored.push(sameNodeConflict(attempt, first.source));
           continue;
         }
         root = updateAt(root, op.keys, () => assigned(op.value, source));
+        assignedHere.push({ pathKey: op.pathKey, source });
       } else if (current !== undefined && current.kind !== 'array') {
-        const owner = someSource(current) ?? source;
-        ignore(owner, `${op.operator} applies only to multi-valued settings, but the inherited value here is not an array.`);
-        continue;
+        ignored.push(operatorNotApplicable(attempt, someSource(current)));
       } else if (op.operator === APPEND) {
         root = updateAt(root, op.keys, (existing) => appended(existing, op.value as unknown[], source));
       } else if (current !== undefined) {
         root = updateAt(root, op.keys, (existing) => removed(existing, op.value as unknown[], source));
       }
-      if (root !== before) touched.push({ pathKey: op.pathKey, source });
     }
   }
   const locks = newLocks.length > 0 ? [...state.locks, ...newLocks] : state.locks;
   return { root, locks, ignored, anyPolicy: true };
 }
 
+/** A lock or an earlier @@assign at P concerns P, everything below P, and every ancestor of P. */
+function overlaps(a: string, b: string): boolean {
+  return isPathPrefix(a, b) || isPathPrefix(b, a);
+}
+
 function allowedAt(locks: readonly Lock[], pathKey: string): Set<ValueOperator> {
   const allowed = new Set<ValueOperator>(VALUE_OPERATORS);
   for (const l of locks) {
-    if (isPathPrefix(l.pathKey, pathKey) || isPathPrefix(pathKey, l.pathKey)) {
+    if (overlaps(l.pathKey, pathKey)) {
       for (const op of VALUE_OPERATORS) if (!l.allowed.has(op)) allowed.delete(op);
     }
   }

@@ -1,4 +1,5 @@
 import { isOrgqlError } from '../../domain/errors';
+import type { IgnoredChange } from '../../domain/policy';
 import type {
   AccountPolicyImpactResolvers,
   EffectivePolicyResolvers,
@@ -30,11 +31,27 @@ export const PolicyValueProvenance: PolicyValueProvenanceResolvers = {
   node: (entry, _args, ctx) => loadOrgNode(ctx.loaders, entry.nodeId),
 };
 
+/** Lock fields exist only on LOCKED_BY_PARENT, the first-attached policy only on SAME_NODE_CONFLICT. */
+const lock = (change: IgnoredChange) => (change.kind === 'LOCKED_BY_PARENT' ? change : null);
+const conflict = (change: IgnoredChange) => (change.kind === 'SAME_NODE_CONFLICT' ? change : null);
+
 export const IgnoredPolicyChange: IgnoredPolicyChangeResolvers = {
+  kind: (change) => change.kind,
   policy: (change, _args, ctx) => policyOrNull(change.policyId, ctx),
   node: (change, _args, ctx) => loadOrgNode(ctx.loaders, change.nodeId),
-  lockedBy: (change, _args, ctx) => policyOrNull(change.lockedByPolicyId, ctx),
-  lockedAt: (change, _args, ctx) => loadOrgNode(ctx.loaders, change.lockedAtNodeId),
+  lockedByPolicyId: (change) => lock(change)?.lockedByPolicyId ?? null,
+  lockedByPolicyName: (change) => lock(change)?.lockedByPolicyName ?? null,
+  lockedBy: (change, _args, ctx) => {
+    const locked = lock(change);
+    return locked ? policyOrNull(locked.lockedByPolicyId, ctx) : null;
+  },
+  lockedAt: (change, _args, ctx) => {
+    const locked = lock(change);
+    return locked ? loadOrgNode(ctx.loaders, locked.lockedAtNodeId) : null;
+  },
+  allowedOperators: (change) => lock(change)?.allowedOperators ?? null,
+  firstAttachedPolicyId: (change) => conflict(change)?.firstAttachedPolicyId ?? null,
+  firstAttachedPolicyName: (change) => conflict(change)?.firstAttachedPolicyName ?? null,
 };
 
 export const AccountPolicyImpact: AccountPolicyImpactResolvers = {

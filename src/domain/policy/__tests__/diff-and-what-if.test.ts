@@ -89,7 +89,9 @@ describe('previewPolicyChanges', () => {
       ['222222222222', after],
       ['333333333333', after],
     ]);
-    expect(result.impacts[1]?.after.ignoredChanges).toEqual([expect.objectContaining({ policyId: 'p-lex', lockedByPolicyId: 'p-new', nodeId: 'ou-dev' })]);
+    expect(result.impacts[1]?.after.ignoredChanges).toEqual([
+      expect.objectContaining({ kind: 'LOCKED_BY_PARENT', policyId: 'p-lex', lockedByPolicyId: 'p-new', nodeId: 'ou-dev' }),
+    ]);
   });
 
   it('gives a created policy without an id a what-if id', () => {

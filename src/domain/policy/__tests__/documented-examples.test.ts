@@ -87,6 +87,7 @@ describe('documented tag policy inheritance examples', () => {
     expect(effective.content).toEqual({ tags: { project: { tag_key: 'Project', tag_value: ['Maintenance', 'Escalations', 'Escalations - research'] } } });
     expect(effective.ignoredChanges).toEqual([
       expect.objectContaining({
+        kind: 'LOCKED_BY_PARENT',
         path: '$.tags.project.tag_key',
         operator: '@@assign',
         attemptedValue: 'PROJECT',
@@ -104,7 +105,12 @@ describe('documented tag policy inheritance examples', () => {
     const appender = policy('p-app', { tags: { project: { tag_value: { '@@append': ['Research'] } } } });
     const removed = computeEffectivePolicy('TAG_POLICY', [root(G, H), account('a-1', child)]);
     expect(removed.content).toEqual({ tags: { project: { tag_value: ['Maintenance'] } } });
-    expect(removed.ignoredChanges[0]).toMatchObject({ operator: '@@remove', allowedOperators: ['@@append'], lockedByPolicyId: 'p-G' });
+    expect(removed.ignoredChanges[0]).toMatchObject({
+      kind: 'LOCKED_BY_PARENT',
+      operator: '@@remove',
+      allowedOperators: ['@@append'],
+      lockedByPolicyId: 'p-G',
+    });
     const appended = computeEffectivePolicy('TAG_POLICY', [root(G, H), account('a-1', appender)]);
     expect(appended.content).toEqual({ tags: { project: { tag_value: ['Maintenance', 'Research'] } } });
   });
@@ -113,7 +119,16 @@ describe('documented tag policy inheritance examples', () => {
     // The guide prints " PROJECT" with a stray space; the value policy J assigns is "PROJECT".
     const effective = computeEffectivePolicy('TAG_POLICY', [root(J, K), account('a-1')]);
     expect(effective.content).toEqual({ tags: { project: { tag_key: 'PROJECT', tag_value: ['Maintenance'] } } });
-    expect(effective.ignoredChanges[0]).toMatchObject({ policyId: 'p-K', lockedByPolicyId: 'p-J', lockedAtNodeId: 'r-root' });
+    expect(effective.ignoredChanges).toEqual([
+      expect.objectContaining({
+        kind: 'SAME_NODE_CONFLICT',
+        policyId: 'p-K',
+        nodeId: 'r-root',
+        firstAttachedPolicyId: 'p-J',
+        firstAttachedPolicyName: 'Policy p-J',
+      }),
+    ]);
+    expect(effective.ignoredChanges[0]).not.toHaveProperty('lockedByPolicyId');
     const swapped = computeEffectivePolicy('TAG_POLICY', [root(K, J), account('a-1')]);
     expect(swapped.content).toEqual({ tags: { project: { tag_key: 'project', tag_value: ['Maintenance'] } } });
   });

@@ -63,12 +63,18 @@ describe('computeEffectivePolicy', () => {
       account('a-1', policy('p-2', { x: { y: { '@@append': ['v'] } } })),
     ]);
     expect(effective.content).toEqual({ x: { y: 'scalar' } });
-    expect(effective.ignoredChanges[0]).toMatchObject({
-      path: '$.x.y',
-      operator: '@@append',
-      lockedByPolicyId: 'p-1',
-      reason: expect.stringContaining('not an array'),
-    });
+    expect(effective.ignoredChanges).toEqual([
+      {
+        kind: 'OPERATOR_NOT_APPLICABLE',
+        path: '$.x.y',
+        operator: '@@append',
+        attemptedValue: ['v'],
+        policyId: 'p-2',
+        policyName: 'Policy p-2',
+        nodeId: 'a-1',
+        reason: expect.stringContaining('not an array'),
+      },
+    ]);
   });
 
   it('lets a lock restrict operators without locking the value for allowed ones', () => {
@@ -87,7 +93,7 @@ describe('computeEffectivePolicy', () => {
     const loosen = policy('p-2', { tags: { team: { tag_value: { '@@operators_allowed_for_child_policies': ['@@all'] } } } });
     const effective = computeEffectivePolicy('TAG_POLICY', [root(parent), ou('ou-1', loosen), account('a-1', policy('p-3', tagValue('@@remove', ['a'])))]);
     expect(effective.content).toEqual({ tags: { team: { tag_value: ['a'] } } });
-    expect(effective.ignoredChanges[0]).toMatchObject({ lockedByPolicyId: 'p-1', lockedAtNodeId: 'r-root' });
+    expect(effective.ignoredChanges[0]).toMatchObject({ kind: 'LOCKED_BY_PARENT', lockedByPolicyId: 'p-1', lockedAtNodeId: 'r-root' });
   });
 
   it('does not let same-node policies lock each other; locks apply from the next level down', () => {
