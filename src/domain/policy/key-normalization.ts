@@ -4,10 +4,13 @@ import type { PolicyType } from '../policy-type';
  * Keys AWS documents as case-insensitive identifiers, lower-cased so that "CostCenter" in one policy
  * and "costcenter" in another merge as the same statement (digest §b "Case rules").
  * - Tag policies: the policy key under `tags`.
- * - Backup policies: rule names, selection identifiers under `selections.tags`, and the tag
- *   identifiers under `recovery_point_tags` and `backup_plan_tags` (effective output shows `Hourly` → `hourly`).
- *   Choice: plan names and copy_actions keys keep their case, since the documented examples disagree
- *   about plan names and copy_actions keys are ARNs (case-sensitive).
+ * - Backup policies: plan names, rule names, selection identifiers under `selections.tags`, and the
+ *   tag identifiers under `recovery_point_tags` and `backup_plan_tags`. The one DescribeEffectivePolicy
+ *   output the user guide prints for a known input shows `PII_Backup_Plan` → `pii_backup_plan` and
+ *   `Hourly` → `hourly` ("Using backup policies in the AWS CLI",
+ *   https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_backup_cli.html);
+ *   the syntax page's hand-written results keep the plan name's case but contradict their own inputs
+ *   elsewhere too, so the API output wins. copy_actions keys keep their case: they are ARNs.
  */
 export type KeyNormalizer = (parentKeys: readonly string[], key: string) => string;
 
@@ -19,6 +22,7 @@ const backupPolicy: KeyNormalizer = (parents, key) => {
   if (parents[0] !== 'plans') return key;
   const [, , section, , sub] = parents;
   const lower =
+    parents.length === 1 ||
     (parents.length === 3 && (section === 'rules' || section === 'backup_plan_tags')) ||
     (parents.length === 4 && section === 'selections' && parents[3] === 'tags') ||
     (parents.length === 5 && section === 'rules' && sub === 'recovery_point_tags');

@@ -107,12 +107,12 @@ describe('computeEffectivePolicy', () => {
     expect(effective.ignoredChanges).toHaveLength(1);
   });
 
-  it('lower-cases backup rule names and selection identifiers, as the effective backup examples show', () => {
+  it('lower-cases backup plan and rule names, as the effective backup examples show', () => {
     const parent = policy('p-1', { plans: { PII_Backup_Plan: { rules: { Hourly: { target_backup_vault_name: { '@@assign': 'FortKnox' } } } } } });
     const child = policy('p-2', { plans: { PII_Backup_Plan: { rules: { HOURLY: { schedule_expression: { '@@assign': 'cron(0 0/1 ? * * *)' } } } } } });
     const effective = computeEffectivePolicy('BACKUP_POLICY', [root(parent), account('a-1', child)]);
     expect(renderEffectivePolicy(effective.content!)).toBe(
-      '{"plans":{"PII_Backup_Plan":{"rules":{"hourly":{"target_backup_vault_name":"FortKnox","schedule_expression":"cron(0 0/1 ? * * *)"}}}}}',
+      '{"plans":{"pii_backup_plan":{"rules":{"hourly":{"target_backup_vault_name":"FortKnox","schedule_expression":"cron(0 0/1 ? * * *)"}}}}}',
     );
   });
 
