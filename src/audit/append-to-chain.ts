@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client';
 import { storableText } from '../domain/storable-text';
 import { toColumnValues, type AppendedContent } from './audit-columns';
 import { toJsonValue } from './canonical-json';
+import { flushWal } from './flush-wal';
 import { rowHashTemplate, type HashedContent } from './row-hash';
 
 /** A row to append: everything but what the chain assigns (id, sequence, time, hashes). */
@@ -51,12 +52,4 @@ export async function appendToChain(prisma: PrismaClient, given: AuditRowDraft, 
   if (!appended) throw new Error('audit_append returned no row');
   if (durable) await flushWal(prisma);
   return { id, sequence: BigInt(appended.appended_sequence), occurredAt: new Date(appended.appended_at) };
-}
-
-/**
- * A transaction that commits synchronously flushes the WAL up to its commit record, which lies after
- * every commit before it: ours is then on disk. Taking a transaction id is the cheapest such commit.
- */
-async function flushWal(prisma: PrismaClient): Promise<void> {
-  await prisma.$queryRaw`SELECT pg_current_xact_id()::text AS xid`;
 }

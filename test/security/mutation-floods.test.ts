@@ -6,6 +6,7 @@ import { PrismaApiKeyStore } from '../../src/auth/prisma-api-key-store';
 import { parseConfig } from '../../src/server/config';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { startTestGateway, type TestGateway } from '../support/gateway-harness';
+import { describeOnPostgres } from '../support/on-postgres';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { actorIdOfKey, bearer, codesOf, post } from './support';
 
@@ -61,7 +62,7 @@ describe('a flood of refused mutation attempts', () => {
   });
 });
 
-describe('the mutation rate limit across replicas', () => {
+describeOnPostgres('the mutation rate limit across replicas', () => {
   let db: TestDatabase;
   const gateways: RunningGateway[] = [];
   const dataDirs: string[] = [];

@@ -15,12 +15,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+export type TestDatabaseKind = DatabaseTarget['kind'];
+
+/** The kinds a suite that must hold on both can run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
+export const AVAILABLE_DATABASE_KINDS: readonly TestDatabaseKind[] = process.env.DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
+
 /**
  * A fresh, empty database for one test file: a throwaway database on the PostgreSQL server at
- * DATABASE_URL when it is set, otherwise an embedded PGlite in a temporary directory.
+ * DATABASE_URL when it is set, otherwise an embedded PGlite in a temporary directory. `kind: 'pglite'`
+ * asks for the embedded database even when a server is configured.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function createTestDatabase({ kind }: { kind?: TestDatabaseKind } = {}): Promise<TestDatabase> {
+  const serverUrl = kind === 'pglite' ? undefined : process.env.DATABASE_URL;
   const dir = mkdtempSync(path.join(tmpdir(), 'orgql-test-'));
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   if (!serverUrl) {

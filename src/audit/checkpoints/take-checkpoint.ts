@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { flushWal } from '../flush-wal';
 import { GENESIS_HASH } from '../row-hash';
 import { keyIdOf, signCheckpoint, type ChainHead, type Checkpoint } from './checkpoint';
 import { readCheckpoints, writeCheckpoint } from './checkpoint-dir';
@@ -14,8 +15,8 @@ interface HeadRow extends Record<string, unknown> {
 export async function readDurableHead(prisma: PrismaClient): Promise<ChainHead> {
   const [row] = await prisma.$queryRaw<HeadRow[]>`SELECT last_sequence, last_hash, last_occurred_at FROM audit_chain WHERE id = 1`;
   if (!row) throw new Error('audit_chain has no head row; the audit migrations have not been applied');
-  // A synchronous commit flushes the WAL up to here: a crash cannot take back what is signed.
-  await prisma.$queryRaw`SELECT pg_current_xact_id()::text AS xid`;
+  // On disk before it is signed: a crash cannot take back what a checkpoint attests.
+  await flushWal(prisma);
   return {
     sequence: BigInt(row.last_sequence).toString(),
     hash: row.last_hash ?? GENESIS_HASH,
