@@ -1,7 +1,8 @@
 import { isManagementPolicyType, type PolicyType } from '../policy-type';
 import { cachedCompiler } from './compute-effective-policy';
 import type { EffectivePolicy, PathNode, TreeNode } from './effective-types';
-import { applyNode, INITIAL_STATE, type MergeState } from './merge-state';
+import { inheritedLocks, type InheritedLocks } from './inherited-locks';
+import { applyNode, INITIAL_STATE, type Lock, type MergeState } from './merge-state';
 import { stateToEffectivePolicy } from './state-to-effective-policy';
 
 /**
@@ -10,8 +11,15 @@ import { stateToEffectivePolicy } from './state-to-effective-policy';
  * Accounts with no policy of their own share their parent's state and therefore the same rendered
  * EffectivePolicy object: treat results as read-only.
  * `ancestors` are the nodes above `tree` ([root, ou, ...]) when `tree` is not the root.
+ * `onAccount`, when given, also hears the child-control lists each account inherits from above it
+ * (what its own policies may not change), from the same pass.
  */
-export function computeEffectivePoliciesForTree(type: PolicyType, tree: TreeNode, ancestors: PathNode[] = []): Map<string, EffectivePolicy> {
+export function computeEffectivePoliciesForTree(
+  type: PolicyType,
+  tree: TreeNode,
+  ancestors: PathNode[] = [],
+  onAccount?: (accountId: string, inherited: InheritedLocks) => void,
+): Map<string, EffectivePolicy> {
   const result = new Map<string, EffectivePolicy>();
   if (!isManagementPolicyType(type)) {
     forEachAccount(tree, (id) => result.set(id, { content: null, provenance: [], ignoredChanges: [] }));
@@ -27,13 +35,23 @@ export function computeEffectivePoliciesForTree(type: PolicyType, tree: TreeNode
     }
     return policy;
   };
+  // Siblings share their parent's lock list, so they share its reading too.
+  const inherited = new WeakMap<readonly Lock[], InheritedLocks>();
+  const inheritedOf = (locks: readonly Lock[]): InheritedLocks => {
+    let reading = inherited.get(locks);
+    if (!reading) inherited.set(locks, (reading = inheritedLocks(locks)));
+    return reading;
+  };
   const start = ancestors.reduce<MergeState>((s, node) => applyNode(type, s, node, compile), INITIAL_STATE);
   // Explicit stack: the OU depth is small, but the walk should not depend on that.
   const stack: { node: TreeNode; parentState: MergeState }[] = [{ node: tree, parentState: start }];
   while (stack.length > 0) {
     const { node, parentState } = stack.pop()!;
     const state = applyNode(type, parentState, node, compile);
-    if (node.kind === 'ACCOUNT') result.set(node.id, render(state));
+    if (node.kind === 'ACCOUNT') {
+      result.set(node.id, render(state));
+      if (onAccount) onAccount(node.id, inheritedOf(parentState.locks));
+    }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parentState: state });
   }
   return result;

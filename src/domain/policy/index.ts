@@ -10,6 +10,7 @@ export type { AttachedPolicy, NodeKind, PathNode, ProvenanceEntry, IgnoredChange
 export { computeEffectivePolicy } from './compute-effective-policy';
 export { renderEffectivePolicy } from './render-effective-policy';
 export { computeEffectivePoliciesForTree } from './compute-effective-policies-for-tree';
+export type { InheritedLocks, ChildControlAt, LockHolder } from './inherited-locks';
 export type { OrgSnapshot } from './org-snapshot';
 export type { PolicyChange } from './apply-policy-changes';
 export type { StructuralDiff } from './diff-documents';
