@@ -12,6 +12,7 @@ import { Query } from './resolvers/query';
 import { AuditEvent } from './resolvers/audit-event';
 import { AuditQuery } from './resolvers/audit-query';
 import { ApiKey, apiKeyQueries } from './resolvers/api-keys';
+import { AiAccountPosture, AiOptOutPosture, aiOptOutPostureQueries, AiOuPostureTotals, AiServicePosture } from './resolvers/ai-opt-out-posture';
 import { Account, Node, OrganizationalUnit, OrganizationNode, Root } from './resolvers/tree-nodes';
 
 /** schema.graphql at the package root, both from src/ (tests) and dist/ (built). */
@@ -52,7 +53,7 @@ const BoundedJSON = new GraphQLScalarType({
 });
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...AuditQuery, ...apiKeyQueries, ...accountLifecycleQueries },
+  Query: { ...Query, ...AuditQuery, ...apiKeyQueries, ...accountLifecycleQueries, ...aiOptOutPostureQueries },
   Mutation,
   Organization,
   Root,
@@ -69,6 +70,10 @@ export const resolvers: Resolvers = {
   AuditEvent,
   ApiKey,
   CreateAccountStatus,
+  AiOptOutPosture,
+  AiOuPostureTotals,
+  AiAccountPosture,
+  AiServicePosture,
   JSON: BoundedJSON,
   DateTime: DateTimeResolver,
 };
