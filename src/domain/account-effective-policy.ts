@@ -1,5 +1,5 @@
 import type { PolicyType } from './policy-type';
-import type { Diagnostic, IgnoredChange, ProvenanceEntry, StructuralDiff } from './policy';
+import type { Acknowledgement, ContentUseChange, Diagnostic, IgnoredChange, ProvenanceEntry, StructuralDiff } from './policy';
 
 export type EffectivePolicySource = 'COMPUTED' | 'UPSTREAM';
 
@@ -14,8 +14,8 @@ export interface AccountEffectivePolicy {
   readonly lastUpdatedAt: Date | undefined;
 }
 
-/** One account whose effective content a what-if would change. */
-export interface AccountPolicyImpact {
+/** One account whose effective content a what-if would change, and what that does to AI services' stored content. */
+export interface AccountPolicyImpact extends ContentUseChange {
   readonly accountId: string;
   readonly before: AccountEffectivePolicy;
   readonly after: AccountEffectivePolicy;
@@ -25,4 +25,7 @@ export interface AccountPolicyImpact {
 export interface PolicyChangePreview {
   readonly impacts: readonly AccountPolicyImpact[];
   readonly diagnostics: readonly Diagnostic[];
+  /** AI services opt-out settings are global: they apply in all Regions. */
+  readonly appliesInAllRegions: boolean;
+  readonly requiredAcknowledgements: readonly Acknowledgement[];
 }

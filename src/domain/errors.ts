@@ -14,6 +14,11 @@ export const ERROR_CODES = [
   'NOT_EMPTY',
   'CONSTRAINT_VIOLATION',
   'CONFLICT',
+  /**
+   * The change would opt accounts out of AI services, deleting the content those services stored, and
+   * the caller did not pass `acknowledge: [STORED_CONTENT_DELETION]`: details list the accounts. Nothing was sent.
+   */
+  'ACKNOWLEDGEMENT_REQUIRED',
   'ACCESS_DENIED',
   'UPSTREAM_THROTTLED',
   'UPSTREAM_UNAVAILABLE',

@@ -29,3 +29,5 @@ export type {
 export { aiServiceSetting, aiServicesOf, aiOptOutTransitions, optOutPath, DEFAULT_SERVICE_KEY } from './ai-opt-out-setting';
 export type { EffectivePolicyValidationError } from './effective-policy-validation-errors';
 export { effectivePolicyValidationErrors } from './effective-policy-validation-errors';
+export type { Acknowledgement, ContentUseChange, StoredContentDeletionImpact } from './stored-content';
+export { STORED_CONTENT_POLICY_TYPE, contentUseChange, storedContentDeletions, requiredAcknowledgements } from './stored-content';

@@ -6,8 +6,9 @@ import { diffDocuments, type StructuralDiff } from './diff-documents';
 import type { EffectivePolicy } from './effective-types';
 import { deepEqual } from './merge-tree';
 import { buildTrees, type OrgSnapshot, toWorkingOrg, type WorkingOrg } from './org-snapshot';
+import { contentUseChange, type ContentUseChange } from './stored-content';
 
-export interface AccountImpact {
+export interface AccountImpact extends ContentUseChange {
   accountId: string;
   accountName: string;
   before: EffectivePolicy;
@@ -15,7 +16,7 @@ export interface AccountImpact {
   diff: StructuralDiff;
 }
 export interface WhatIfResult {
-  /** only accounts whose effective content changed, in snapshot node order */
+  /** only accounts whose effective content changed (no policy before or after counts), in snapshot node order */
   impacts: AccountImpact[];
   /** e.g. invalid content in a change, unknown ids */
   diagnostics: Diagnostic[];
@@ -41,7 +42,14 @@ export function previewPolicyChanges(type: PolicyType, snapshot: OrgSnapshot, ch
     const b = before.get(node.id) ?? empty;
     const a = after.get(node.id) ?? empty;
     if (deepEqual(b.content, a.content)) continue;
-    impacts.push({ accountId: node.id, accountName: node.name, before: b, after: a, diff: diffDocuments(b.content, a.content) });
+    impacts.push({
+      accountId: node.id,
+      accountName: node.name,
+      before: b,
+      after: a,
+      diff: diffDocuments(b.content, a.content),
+      ...contentUseChange(type, b, a),
+    });
   }
   return { impacts, diagnostics };
 }

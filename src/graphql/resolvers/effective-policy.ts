@@ -56,4 +56,5 @@ export const IgnoredPolicyChange: IgnoredPolicyChangeResolvers = {
 
 export const AccountPolicyImpact: AccountPolicyImpactResolvers = {
   account: (impact, _args, ctx) => ctx.loaders.account.load(impact.accountId),
+  deletesStoredContent: (impact) => impact.deletedContentServices.length > 0,
 };

@@ -1,6 +1,6 @@
 import { OrgqlError } from '../../domain/errors';
 import type { PolicyChangePreview } from '../../domain/account-effective-policy';
-import { previewPolicyChanges, type PolicyChange } from '../../domain/policy';
+import { previewPolicyChanges, requiredAcknowledgements, STORED_CONTENT_POLICY_TYPE, type PolicyChange } from '../../domain/policy';
 import type { PolicyType } from '../../domain/policy-type';
 import type { PolicyChangeInput } from '../../generated/graphql';
 import type { GraphQLContext } from '../context';
@@ -21,8 +21,12 @@ export async function previewPolicyChange(ctx: GraphQLContext, type: PolicyType,
       before: computed(impact.accountId, type, impact.before),
       after: computed(impact.accountId, type, impact.after),
       diff: impact.diff,
+      deletedContentServices: impact.deletedContentServices,
+      resumesContentUse: impact.resumesContentUse,
     })),
     diagnostics: result.diagnostics,
+    appliesInAllRegions: type === STORED_CONTENT_POLICY_TYPE,
+    requiredAcknowledgements: requiredAcknowledgements(result.impacts),
   };
 }
 
