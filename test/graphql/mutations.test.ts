@@ -8,7 +8,8 @@ const optIn = (service: string) => ({ services: { [service]: { opt_out_policy: {
 const CREATE = `mutation($input: CreatePolicyInput!) { createPolicy(input: $input) { policy { id name description type content contentHash tags { key value } } auditEventId } }`;
 const UPDATE = `mutation($input: UpdatePolicyInput!) { updatePolicy(input: $input) { policy { id name content contentHash } auditEventId } }`;
 const ATTACH = `mutation($p: ID!, $t: ID!, $k: String) { attachPolicy(policyId: $p, targetId: $t, idempotencyKey: $k) { policy { id targets { id } } target { id policies(type: ${AI}) { policy { id } } } auditEventId } }`;
-const DETACH = `mutation($p: ID!, $t: ID!) { detachPolicy(policyId: $p, targetId: $t) { policy { id targets { id } } target { id } auditEventId } }`;
+// Detaching an opt-in from below the demo root's opt-out-of-everything deletes stored content: acknowledged.
+const DETACH = `mutation($p: ID!, $t: ID!) { detachPolicy(policyId: $p, targetId: $t, acknowledge: [STORED_CONTENT_DELETION]) { policy { id targets { id } } target { id } auditEventId } }`;
 
 describe('changing the organization through GraphQL mutations, each recorded in the audit log', () => {
   let t: TestGateway;

@@ -56,9 +56,12 @@ describe('after every kind of mutation, the mirror answers exactly what AWS answ
     await mutate(`mutation { attachPolicy(policyId: "${policy}", targetId: "${ou}") { policy { id } } }`);
     await mutate(`mutation { attachPolicy(policyId: "p-aioptoutall", targetId: "${ou}") { policy { id } } }`);
     await expectMirrorEqualsUpstream('attachPolicy twice (order matters)');
-    await mutate(`mutation($c: JSON!) { updatePolicy(input: { id: "${policy}", name: "MirrorStep2", content: $c }) { policy { id } } }`, {
-      c: { services: { textract: { opt_out_policy: { '@@assign': 'optOut' } } } },
-    });
+    await mutate(
+      `mutation($c: JSON!) { updatePolicy(input: { id: "${policy}", name: "MirrorStep2", content: $c, acknowledge: [STORED_CONTENT_DELETION] }) { policy { id } } }`,
+      {
+        c: { services: { textract: { opt_out_policy: { '@@assign': 'optOut' } } } },
+      },
+    );
     await expectMirrorEqualsUpstream('updatePolicy');
     await mutate(`mutation { detachPolicy(policyId: "${policy}", targetId: "${ou}") { policy { id } } }`);
     await mutate(`mutation { deletePolicy(id: "${policy}") { policy { id } } }`);

@@ -10,6 +10,8 @@ import { organizationalUnitNamed, targetTypeOf } from '../audit-state';
 import { nodeStub, payloadRead } from '../payload-read';
 import type { GraphQLContext } from '../context';
 import { loadAnyNode } from '../org/org-node';
+import { STORED_CONTENT_POLICY_TYPE } from '../../domain/policy';
+import { acknowledgementArgument, requireStoredContentAcknowledgement } from '../stored-content-guard';
 
 type OrganizationMutations = Pick<
   MutationResolvers,
@@ -148,7 +150,7 @@ export const organizationMutations: OrganizationMutations = {
     ctx.loaders.clearAll();
     return { organizationalUnit: requireValue(audited), auditEventId: audited.auditEventId };
   },
-  moveAccount: async (_parent, { accountId, destinationParentId, idempotencyKey }, ctx) => {
+  moveAccount: async (_parent, { accountId, destinationParentId, idempotencyKey, acknowledge }, ctx) => {
     const { auditEventId } = await runAudited(
       ctx,
       {
@@ -156,7 +158,7 @@ export const organizationMutations: OrganizationMutations = {
         upstreamAction: 'MoveAccount',
         targetType: 'ACCOUNT',
         targetId: accountId,
-        arguments: { accountId, destinationParentId },
+        arguments: { accountId, destinationParentId, ...acknowledgementArgument(acknowledge) },
         idempotencyKey: key(idempotencyKey),
         readState: async () => ({ account: { id: accountId, parentId: (await ctx.organizations.listParent(accountId)).id } }),
         // The account's new path tells the mirror to re-read the source parent too.
@@ -166,6 +168,8 @@ export const organizationMutations: OrganizationMutations = {
         ],
       },
       async (writer) => {
+        // The new place's policies may opt the account out of AI services (of all types, only AI opt-out deletes content).
+        await requireStoredContentAcknowledgement(ctx, acknowledge, STORED_CONTENT_POLICY_TYPE, [{ kind: 'MOVE_ACCOUNT', accountId, destinationParentId }]);
         // MoveAccount needs the current parent; the caller only says where the account should go.
         const source = await ctx.organizations.listParent(accountId);
         return writer.moveAccount(accountId, source.id, destinationParentId);

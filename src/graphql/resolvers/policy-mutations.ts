@@ -2,7 +2,7 @@ import { contentHash } from '../../domain/content-hash';
 import { validatePolicy } from '../../domain/policy';
 import { OrgqlError } from '../../domain/errors';
 import type { Policy } from '../../domain/organization-policy';
-import type { MutationResolvers } from '../../generated/graphql';
+import type { MutationAttachPolicyArgs, MutationResolvers } from '../../generated/graphql';
 import { requireValue } from '../audited-idempotency';
 import { runAudited } from '../audited-mutation';
 import { compactArguments } from '../compact-arguments';
@@ -11,6 +11,7 @@ import { policyNamed, policyState, policyTypeOf, readPolicyState, readTargetStat
 import { loadOrgNode } from '../org/org-node';
 import { nodeStub, once, payloadRead } from '../payload-read';
 import { assertValidPolicy, documentText } from '../policy-document';
+import { acknowledgementArgument, requireStoredContentAcknowledgement } from '../stored-content-guard';
 
 type PolicyMutations = Pick<MutationResolvers, 'createPolicy' | 'updatePolicy' | 'deletePolicy' | 'attachPolicy' | 'detachPolicy'>;
 
@@ -80,6 +81,7 @@ export const policyMutations: PolicyMutations = {
           description: input.description ?? undefined,
           content,
           expectedContentHash: expectedContentHash ?? undefined,
+          ...acknowledgementArgument(input.acknowledge),
         },
         idempotencyKey: input.idempotencyKey ?? undefined,
         readState: async (updated?: Policy) => (updated ? policyState(updated) : readPolicyState(ctx.organizations, id)),
@@ -95,6 +97,8 @@ export const policyMutations: PolicyMutations = {
             expectedContentHash,
           });
         }
+        if (content !== undefined)
+          await requireStoredContentAcknowledgement(ctx, input.acknowledge, current.type, [{ kind: 'UPDATE_CONTENT', policyId: id, content }]);
         return writer.updatePolicy({ id, name: input.name ?? undefined, description: input.description ?? undefined, content });
       },
     );
@@ -102,7 +106,8 @@ export const policyMutations: PolicyMutations = {
     return { policy: requireValue(audited), auditEventId: audited.auditEventId };
   },
 
-  deletePolicy: async (_parent, { id, idempotencyKey }, ctx) => {
+  // Never needs `acknowledge` (AWS refuses to delete an attached policy; see stored-content-guard), but records one given.
+  deletePolicy: async (_parent, { id, idempotencyKey, acknowledge }, ctx) => {
     const audited = await runAudited<Policy>(
       ctx,
       {
@@ -112,7 +117,7 @@ export const policyMutations: PolicyMutations = {
         targetId: id,
         policyId: id,
         policyType: () => policyTypeOf(ctx.organizations, id),
-        arguments: { id },
+        arguments: { id, ...acknowledgementArgument(acknowledge) },
         idempotencyKey: idempotencyKey ?? undefined,
         readState: async (deleted?: Policy) => (deleted ? { policy: null } : readPolicyState(ctx.organizations, id)),
         touches: (deleted) => [
@@ -131,11 +136,11 @@ export const policyMutations: PolicyMutations = {
     return { policy: requireValue(audited), auditEventId: audited.auditEventId };
   },
 
-  attachPolicy: (_parent, { policyId, targetId, idempotencyKey }, ctx) => attachment('attach', policyId, targetId, idempotencyKey, ctx),
-  detachPolicy: (_parent, { policyId, targetId, idempotencyKey }, ctx) => attachment('detach', policyId, targetId, idempotencyKey, ctx),
+  attachPolicy: (_parent, args, ctx) => attachment('attach', args, ctx),
+  detachPolicy: (_parent, args, ctx) => attachment('detach', args, ctx),
 };
 
-async function attachment(kind: 'attach' | 'detach', policyId: string, targetId: string, idempotencyKey: string | null | undefined, ctx: GraphQLContext) {
+async function attachment(kind: 'attach' | 'detach', { policyId, targetId, idempotencyKey, acknowledge }: MutationAttachPolicyArgs, ctx: GraphQLContext) {
   // Read once, as evidence for the intent (type, target state) and as the payload's fallback.
   const described = once(() => ctx.organizations.describePolicy(policyId));
   const policyType = once(() => policyTypeOf(ctx.organizations, policyId, described));
@@ -148,7 +153,7 @@ async function attachment(kind: 'attach' | 'detach', policyId: string, targetId:
       targetId,
       policyId,
       policyType,
-      arguments: { policyId, targetId },
+      arguments: { policyId, targetId, ...acknowledgementArgument(acknowledge) },
       idempotencyKey: idempotencyKey ?? undefined,
       readState: async () => readTargetState(ctx.organizations, targetId, await policyType()),
       touches: async () => [
@@ -156,7 +161,10 @@ async function attachment(kind: 'attach' | 'detach', policyId: string, targetId:
         { kind: 'TARGETS', policyId },
       ],
     },
-    (writer) => (kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId)),
+    async (writer) => {
+      await requireStoredContentAcknowledgement(ctx, acknowledge, await policyType(), [{ kind: kind === 'attach' ? 'ATTACH' : 'DETACH', policyId, targetId }]);
+      return kind === 'attach' ? writer.attachPolicy(policyId, targetId) : writer.detachPolicy(policyId, targetId);
+    },
   );
   ctx.loaders.clearAll();
   const [policy, target] = await Promise.all([
