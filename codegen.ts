@@ -23,6 +23,8 @@ const config: CodegenConfig = {
           PolicyChangePreview: '../domain/account-effective-policy#PolicyChangePreview as PolicyChangePreviewModel',
           PolicyValueProvenance: '../domain/policy#ProvenanceEntry as ProvenanceEntryModel',
           IgnoredPolicyChange: '../domain/policy#IgnoredChange as IgnoredChangeModel',
+          InvalidEffectivePolicy: '../graphql/resolvers/invalid-effective-policies#InvalidEffectivePolicyModel',
+          EffectivePolicyValidationError: '../domain/policy#EffectivePolicyValidationError as EffectivePolicyValidationErrorModel',
           PolicyDiagnostic: '../domain/policy#Diagnostic as DiagnosticModel',
           AuditEvent: '../domain/audit-log#AuditEventRecord as AuditEventModel',
           AuditEventConnection: '../graphql/resolvers/audit-connection#AuditEventConnectionModel',

@@ -9,6 +9,7 @@ import { Mutation } from './resolvers/mutation';
 import { Organization } from './resolvers/organization';
 import { Policy, PolicyAttachment } from './resolvers/policy';
 import { Query } from './resolvers/query';
+import { EffectivePolicyValidationError, InvalidEffectivePolicy, invalidEffectivePolicyQueries } from './resolvers/invalid-effective-policies';
 import { AuditEvent } from './resolvers/audit-event';
 import { AuditQuery } from './resolvers/audit-query';
 import { ApiKey, apiKeyQueries } from './resolvers/api-keys';
@@ -53,7 +54,14 @@ const BoundedJSON = new GraphQLScalarType({
 });
 
 export const resolvers: Resolvers = {
-  Query: { ...Query, ...AuditQuery, ...apiKeyQueries, ...accountLifecycleQueries, ...aiOptOutPostureQueries },
+  Query: {
+    ...Query,
+    ...AuditQuery,
+    ...apiKeyQueries,
+    ...accountLifecycleQueries,
+    ...aiOptOutPostureQueries,
+    ...invalidEffectivePolicyQueries,
+  },
   Mutation,
   Organization,
   Root,
@@ -67,6 +75,8 @@ export const resolvers: Resolvers = {
   PolicyValueProvenance,
   IgnoredPolicyChange,
   AccountPolicyImpact,
+  InvalidEffectivePolicy,
+  EffectivePolicyValidationError,
   AuditEvent,
   ApiKey,
   CreateAccountStatus,

@@ -22,7 +22,7 @@ export interface EffectivePolicyValidationError {
  */
 export function effectivePolicyValidationErrors(
   type: PolicyType,
-  effective: Pick<EffectivePolicy, 'content' | 'provenance'>,
+  effective: { readonly content: EffectivePolicy['content']; readonly provenance: readonly ProvenanceEntry[] },
 ): EffectivePolicyValidationError[] {
   if (effective.content === null) return [];
   const errors: EffectivePolicyValidationError[] = [];
