@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { isRole, type Role } from '../domain/identity';
 import { generateApiKey } from './api-key';
-import { API_KEY_CHANNEL, ApiKeyNameTakenError, type ApiKeyRecord, type ApiKeyStore } from './api-key-store';
+import { ApiKeyNameTakenError, type ApiKeyRecord, type ApiKeyStore } from './api-key-store';
 
 interface ApiKeyRow {
   keyId: string;
@@ -48,11 +48,9 @@ export class PrismaApiKeyStore implements ApiKeyStore {
   async revoke(name: string): Promise<ApiKeyRecord | undefined> {
     const active = await this.prisma.apiKey.findFirst({ where: { name, revokedAt: null } });
     if (!active) return undefined;
-    // The notification is sent when the revocation commits: other replicas drop the key at once.
-    const [row] = await this.prisma.$transaction([
-      this.prisma.apiKey.update({ where: { keyId: active.keyId }, data: { revokedAt: new Date() } }),
-      this.prisma.$executeRaw`SELECT pg_notify(${API_KEY_CHANNEL}, ${active.keyId})`,
-    ]);
+    // The database notifies API_KEY_CHANNEL when the revocation commits (trigger api_key_changed,
+    // migration 20261201160000), so other replicas drop the key at once, however it was revoked.
+    const row = await this.prisma.apiKey.update({ where: { keyId: active.keyId }, data: { revokedAt: new Date() } });
     this.onRevoked(row.keyId);
     return toRecord(row);
   }

@@ -75,6 +75,25 @@ describeOnPostgres('revoking an API key that replicas have cached', () => {
     expect(Date.now() - revokedAt).toBeLessThan(1000);
   });
 
+  it('refuses a key an operator revoked by hand in SQL (no orgql involved) within 1 s on every replica', async () => {
+    const created = await a.graphql(CREATE, { name: 'cached-sql' });
+    const secret = created.body.data.createApiKey.secret as string;
+    expect(await statusOn(a, secret)).toBe(200);
+    expect(await statusOn(b, secret)).toBe(200);
+
+    const operator = await openDatabase(db.target);
+    try {
+      await operator.prisma.$executeRaw`UPDATE api_key SET revoked_at = now() WHERE name = 'cached-sql' AND revoked_at IS NULL`;
+    } finally {
+      await operator.close();
+    }
+    const revokedAt = Date.now();
+    for (const replica of [a, b]) {
+      await eventually(async () => ((await statusOn(replica, secret)) === 401 ? true : undefined), 1000, 'the replica refuses the revoked key');
+    }
+    expect(Date.now() - revokedAt).toBeLessThan(1000);
+  });
+
   it('still refuses an unknown key and a wrong secret, however often they are tried', async () => {
     const created = await a.graphql(CREATE, { name: 'cached-tamper' });
     const secret = created.body.data.createApiKey.secret as string;
