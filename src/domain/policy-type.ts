@@ -49,6 +49,12 @@ const LIMITS: Partial<Record<PolicyType, Partial<PolicyTypeLimits>>> = {
   RESOURCE_CONTROL_POLICY: { maxContentLength: 5_120, maxAttachmentsPerNode: 5, minAttachmentsPerNode: 1, maxPoliciesPerOrganization: 2_000 },
   AISERVICES_OPT_OUT_POLICY: { maxContentLength: 2_500, maxAttachmentsPerNode: 5 },
   CHATBOT_POLICY: { maxAttachmentsPerNode: 5 },
+  // Quotas page: declarative and Security Hub policies have the default size (10,000) and 10 per node.
+  DECLARATIVE_POLICY_EC2: { maxContentLength: 10_000, maxAttachmentsPerNode: 10 },
+  SECURITYHUB_POLICY: { maxContentLength: 10_000, maxAttachmentsPerNode: 10 },
+  // "Upgrade rollout policy syntax and examples": "the maximum policy size of 5,120 bytes".
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_upgrade_syntax.html
+  UPGRADE_ROLLOUT_POLICY: { maxContentLength: 5_120 },
 };
 
 export function policyTypeLimits(type: PolicyType): PolicyTypeLimits {

@@ -1,7 +1,7 @@
 import { validatePolicy } from '../index';
 
 const tag = (statement: unknown, key = 'costcenter'): string => JSON.stringify({ tags: { [key]: statement } });
-const codes = (type: 'TAG_POLICY' | 'BACKUP_POLICY' | 'CHATBOT_POLICY', content: string): string[] =>
+const codes = (type: 'TAG_POLICY' | 'BACKUP_POLICY' | 'GUARDDUTY_POLICY', content: string): string[] =>
   validatePolicy(type, content).diagnostics.map((d) => `${d.severity} ${d.code} ${d.path}`);
 
 describe('validatePolicy for tag policies', () => {
@@ -121,13 +121,29 @@ describe('validatePolicy for backup policies', () => {
   });
 });
 
-describe('validatePolicy for management types without a documented syntax', () => {
+describe('validatePolicy for management types without a documented syntax (the generic grammar)', () => {
   it.each<[string, string, string[]]>([
-    ['accepts any nesting of operators', JSON.stringify({ chatbot: { x: { '@@assign': 'y', '@@operators_allowed_for_child_policies': ['@@none'] } } }), []],
-    ['still rejects unknown operators', JSON.stringify({ chatbot: { '@@set': 1 } }), ['ERROR UNKNOWN_OPERATOR $.chatbot.@@set']],
-    ['rejects nested keys beside a value operator', JSON.stringify({ a: { '@@assign': 1, b: { '@@assign': 2 } } }), ['ERROR UNKNOWN_KEY $.a.b']],
-    ['rejects two value operators on one setting', JSON.stringify({ a: { '@@assign': [1], '@@append': [2] } }), ['ERROR CONFLICTING_OPERATORS $.a']],
+    [
+      'accepts any nesting of operators, warning that the top-level key is unchecked',
+      JSON.stringify({ guardduty: { x: { '@@assign': 'y', '@@operators_allowed_for_child_policies': ['@@none'] } } }),
+      ['WARNING UNKNOWN_KEY $.guardduty'],
+    ],
+    [
+      'still rejects unknown operators',
+      JSON.stringify({ guardduty: { '@@set': 1 } }),
+      ['WARNING UNKNOWN_KEY $.guardduty', 'ERROR UNKNOWN_OPERATOR $.guardduty.@@set'],
+    ],
+    [
+      'rejects nested keys beside a value operator',
+      JSON.stringify({ a: { '@@assign': 1, b: { '@@assign': 2 } } }),
+      ['WARNING UNKNOWN_KEY $.a', 'ERROR UNKNOWN_KEY $.a.b'],
+    ],
+    [
+      'rejects two value operators on one setting',
+      JSON.stringify({ a: { '@@assign': [1], '@@append': [2] } }),
+      ['WARNING UNKNOWN_KEY $.a', 'ERROR CONFLICTING_OPERATORS $.a'],
+    ],
   ])('%s', (_title, content, expected) => {
-    expect(codes('CHATBOT_POLICY', content)).toEqual(expected);
+    expect(codes('GUARDDUTY_POLICY', content)).toEqual(expected);
   });
 });
