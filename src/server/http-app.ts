@@ -44,10 +44,13 @@ export function createHttpApp(deps: HttpAppDeps) {
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
+    // Fastify logs two lines per request; one line when it is answered says all (see logRequest).
+    disableRequestLogging: true,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  app.addHook('onResponse', async (request, reply) => logRequest(request, reply.statusCode, reply.elapsedTime));
   app.setErrorHandler(createErrorHandler({ databaseAvailable: deps.databaseAvailable, maxBodyBytes: MAX_BODY_BYTES }));
 
   // The page's curl line shows the address the reader used (a proxy's, a container's published port).
@@ -65,6 +68,21 @@ export function createHttpApp(deps: HttpAppDeps) {
 }
 
 export type HttpApp = ReturnType<typeof createHttpApp>;
+
+/** Probes answer every few seconds: their lines would drown the rest at info. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+/**
+ * One line per answered request, with the request id the caller sees in x-request-id. The path is
+ * logged without its query string (a query may hold filter values or tokens); failures are logged
+ * where they are handled, with their cause.
+ */
+function logRequest(request: FastifyRequest, statusCode: number, elapsedMs: number): void {
+  const path = request.url.split('?', 1)[0];
+  const line = { method: request.method, path, statusCode, ms: Math.round(elapsedMs * 10) / 10 };
+  if (PROBE_PATHS.has(path ?? '')) request.log.debug(line, 'request');
+  else request.log.info(line, 'request');
+}
 
 /** What an unauthenticated probe may see of the mirror: its state and freshness, no error text. */
 function publicMirrorStatus(status: MirrorStatusReport) {
