@@ -6,7 +6,8 @@ import { hasPermission, type Permission, type Principal } from '../domain/identi
 /**
  * The one place where roles are enforced. A field's required permission comes from its
  * `@auth(requires: ...)` directive; without one, Query fields need READ and Mutation fields
- * MUTATE, and fields of other types are open to whoever could reach their parent.
+ * MUTATE, and fields of other types are open to whoever could reach their parent. A field marked
+ * `@authenticated` (Query.me) is open to every authenticated caller.
  */
 export interface AuthorizationHooks<Context> {
   principalOf(context: Context): Principal;
@@ -21,6 +22,8 @@ export function applyAuthorization<Context>(schema: GraphQLSchema, hooks: Author
   const mutationType = schema.getMutationType()?.name;
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      // Being authenticated is enough (the hook refused anyone else before GraphQL ran).
+      if (getDirective(schema, field, 'authenticated')?.[0]) return field;
       const declared = getDirective(schema, field, 'auth')?.[0]?.requires as Permission | undefined;
       const required = declared ?? (typeName === queryType ? 'READ' : typeName === mutationType ? 'MUTATE' : undefined);
       if (!required) return field;

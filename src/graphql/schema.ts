@@ -14,6 +14,7 @@ import { AuditEvent } from './resolvers/audit-event';
 import { AuditQuery } from './resolvers/audit-query';
 import { ApiKey, apiKeyQueries } from './resolvers/api-keys';
 import { AiAccountPosture, AiOptOutPosture, aiOptOutPostureQueries, AiOuPostureTotals, AiServicePosture } from './resolvers/ai-opt-out-posture';
+import { callerQueries } from './resolvers/caller';
 import { Account, Node, OrganizationalUnit, OrganizationNode, Root } from './resolvers/tree-nodes';
 
 /** schema.graphql at the package root, both from src/ (tests) and dist/ (built). */
@@ -61,6 +62,7 @@ export const resolvers: Resolvers = {
     ...accountLifecycleQueries,
     ...aiOptOutPostureQueries,
     ...invalidEffectivePolicyQueries,
+    ...callerQueries,
   },
   Mutation,
   Organization,

@@ -43,12 +43,14 @@ const schema = buildSchema(readFileSync(path.resolve(__dirname, '..', '..', 'sch
 interface Case {
   readonly operation: 'query' | 'mutation';
   readonly field: string;
-  readonly requires: Permission;
+  /** AUTHENTICATED: marked `@authenticated`, open to every role. */
+  readonly requires: Permission | 'AUTHENTICATED';
   readonly document: string;
   readonly variables: Record<string, unknown>;
 }
 
-function requiredPermission(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation'): Permission {
+function requiredPermission(field: GraphQLField<unknown, unknown>, operation: 'query' | 'mutation'): Permission | 'AUTHENTICATED' {
+  if (field.astNode?.directives?.some((d) => d.name.value === 'authenticated')) return 'AUTHENTICATED';
   const auth = field.astNode?.directives?.find((d) => d.name.value === 'auth');
   const requires = auth?.arguments?.find((a) => a.name.value === 'requires')?.value;
   if (requires && requires.kind === 'EnumValue') return requires.value as Permission;
@@ -146,7 +148,7 @@ describe('the role matrix read from schema.graphql', () => {
     const queryFields = Object.keys((schema.getQueryType() as GraphQLObjectType).getFields());
     const mutationFields = Object.keys((schema.getMutationType() as GraphQLObjectType).getFields());
     expect(CASES.map((c) => c.field).sort()).toEqual([...queryFields, ...mutationFields].sort());
-    for (const c of CASES) expect(['READ', 'MUTATE', 'AUDIT', 'ADMIN']).toContain(c.requires);
+    for (const c of CASES) expect(['READ', 'MUTATE', 'AUDIT', 'ADMIN', 'AUTHENTICATED']).toContain(c.requires);
   });
 
   it('requires AUDIT exactly for the audit queries, ADMIN exactly for key management, MUTATE for every other mutation', () => {
@@ -159,7 +161,10 @@ describe('the role matrix read from schema.graphql', () => {
       .sort();
     expect(admin).toEqual(['apiKeys', 'createApiKey', 'revokeApiKey']);
     expect(CASES.filter((c) => c.operation === 'mutation' && c.requires !== 'ADMIN').every((c) => c.requires === 'MUTATE')).toBe(true);
-    expect(CASES.filter((c) => c.operation === 'query' && c.requires !== 'AUDIT' && c.requires !== 'ADMIN').every((c) => c.requires === 'READ')).toBe(true);
+    expect(CASES.filter((c) => c.requires === 'AUTHENTICATED').map((c) => c.field)).toEqual(['me']);
+    expect(CASES.filter((c) => c.operation === 'query' && !['AUDIT', 'ADMIN', 'AUTHENTICATED'].includes(c.requires)).every((c) => c.requires === 'READ')).toBe(
+      true,
+    );
   });
 
   it("offers in GraphQL's Role enum exactly the roles the issue names", () => {
@@ -193,18 +198,16 @@ describe.each(ROLES)('the %s role', (role) => {
   });
   afterAll(() => t.close());
 
-  const allowed = (c: Case) => GRANTS[role].includes(c.requires);
+  const allowed = (c: Case) => c.requires === 'AUTHENTICATED' || GRANTS[role].includes(c.requires);
 
   const mayUse = CASES.filter(allowed);
-  if (mayUse.length === 0) it('may use no field at all', () => expect(GRANTS[role]).not.toContain('READ'));
-  else
-    it.each(mayUse.map((c) => [`${c.operation} ${c.field}`, c] as const))('may use %s', async (_name, c) => {
-      const { status, body } = await t.graphql(c.document, c.variables, { authorization });
-      const codes = (body.errors ?? []).map((e) => e.extensions?.code);
-      expect({ status, codes: codes.filter((code) => NOT_A_FIELD_ANSWER.includes(code)) }).toEqual({ status: 200, codes: [] });
-      // Every error there is comes from the field's own resolver (a domain answer such as NOT_FOUND).
-      for (const error of body.errors ?? []) expect(error.path?.[0]).toBe(c.field);
-    });
+  it.each(mayUse.map((c) => [`${c.operation} ${c.field}`, c] as const))('may use %s', async (_name, c) => {
+    const { status, body } = await t.graphql(c.document, c.variables, { authorization });
+    const codes = (body.errors ?? []).map((e) => e.extensions?.code);
+    expect({ status, codes: codes.filter((code) => NOT_A_FIELD_ANSWER.includes(code)) }).toEqual({ status: 200, codes: [] });
+    // Every error there is comes from the field's own resolver (a domain answer such as NOT_FOUND).
+    for (const error of body.errors ?? []) expect(error.path?.[0]).toBe(c.field);
+  });
 
   const denied = CASES.filter((c) => !allowed(c));
   if (denied.length === 0) {
