@@ -1,4 +1,5 @@
-// graphql-codegen: resolver types generated from schema.graphql (run by `npm run generate`).
+// graphql-codegen (run by `npm run generate`): the server's resolver types and the console's typed
+// documents (client preset: every graphql(`...`) call in web/src gets its result and variable types).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -43,6 +44,13 @@ const config: CodegenConfig = {
         useTypeImports: true,
         avoidOptionals: { field: true, inputValue: false, object: false },
       },
+    },
+    'web/src/gql/': {
+      preset: 'client',
+      documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+      // Plain strings instead of parsed ASTs: the bundle needs no graphql runtime to send them.
+      config: { documentMode: 'string', enumsAsTypes: true, useTypeImports: true, scalars: { DateTime: 'string', JSON: 'unknown' } },
+      presetConfig: { fragmentMasking: false },
     },
   },
 };

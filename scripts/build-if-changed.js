@@ -27,9 +27,13 @@ const INPUTS = [
   'package.json',
   'package-lock.json',
   'scripts/prisma-generate.js',
+  'web/src',
+  'web/index.html',
+  'web/vite.config.mts',
+  'web/tsconfig.json',
 ];
 // What the build makes: if any is missing (a fresh clone, a deleted dist/), build whatever the stamp says.
-const OUTPUTS = ['dist/server/cli.js', 'src/generated/prisma/client.ts', 'src/generated/graphql.ts'];
+const OUTPUTS = ['dist/server/cli.js', 'src/generated/prisma/client.ts', 'src/generated/graphql.ts', 'dist/console/index.html'];
 
 function filesUnder(relative) {
   const absolute = path.join(root, relative);
@@ -38,7 +42,7 @@ function filesUnder(relative) {
   return readdirSync(absolute, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
-    .filter((file) => !file.startsWith(`src${path.sep}generated${path.sep}`));
+    .filter((file) => !file.startsWith(`src${path.sep}generated${path.sep}`) && !file.startsWith(`web${path.sep}src${path.sep}gql${path.sep}`));
 }
 
 function inputsHash() {

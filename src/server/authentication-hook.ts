@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth/authenticator';
 import { hasPermission, type Permission, type Principal } from '../domain/identity';
 import type { HttpApp } from './http-app';
+import { isConsolePath } from './console-route';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-/** Probes for load balancers and orchestrators answer without credentials; nothing else does. */
+/** Probes for load balancers and orchestrators answer without credentials, and so does the console's page (it holds no data); nothing else does. */
 export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
 
 /**
@@ -22,7 +23,7 @@ export function registerAuthentication(app: HttpApp, authenticate: Authenticator
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
-    if (PUBLIC_PATHS.has(path)) return;
+    if (PUBLIC_PATHS.has(path) || isConsolePath(path)) return;
     const result = await authenticate(request.headers.authorization);
     if (result.ok) {
       request.principal = result.principal;

@@ -36,6 +36,7 @@ import { registerMirrorRoutes } from './mirror-route';
 import { inProcessEventFeed, wireOrganizationsEvents } from './organizations-events';
 import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
+import { registerConsole } from './console-route';
 import { startCheckpointing } from './audit-checkpoints';
 import { registerAuditCheckpointRoute } from './audit-checkpoint-route';
 import { createAuditServices, type AuditServices } from './audit-services';
@@ -214,6 +215,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       };
     });
     registerAuditExport(app, db.prisma);
+    registerConsole(app);
     registerMirrorRoutes(app, mirror);
     const checkpointing = startCheckpointing(db.prisma, config.audit.checkpoints, logger);
     closers.push(() => checkpointing.stop());

@@ -30,6 +30,8 @@ describe('build-if-changed', () => {
     write('dist/server/cli.js', '');
     write('src/generated/prisma/client.ts', '');
     write('src/generated/graphql.ts', '');
+    write('dist/console/index.html', '');
+    write('web/src/main.tsx', 'export {};\n');
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -46,6 +48,8 @@ describe('build-if-changed', () => {
     ['the GraphQL schema', 'schema.graphql', 'type Query { b: Int }\n'],
     ['the Prisma schema', 'prisma/schema.prisma', 'generator client { }\n'],
     ['the TypeScript configuration', 'tsconfig.json', '{ "compilerOptions": {} }\n'],
+    ['a console source file', 'web/src/main.tsx', 'export const b = 1;\n'],
+    ["the console's page", 'web/index.html', '<!doctype html>\n'],
   ])('asks for a build when %s changed', async (_what, file, text) => {
     await run(root, '--stamp');
     write(file, text);
@@ -55,6 +59,7 @@ describe('build-if-changed', () => {
   it('ignores generated code, and asks for a build when an output is missing', async () => {
     await run(root, '--stamp');
     write('src/generated/graphql.ts', 'export type X = 1;\n');
+    write('web/src/gql/graphql.ts', 'export type X = 1;\n');
     expect((await run(root, '--check')).code).toBe(0);
     rmSync(path.join(root, 'dist'), { recursive: true });
     mkdirSync(path.join(root, 'dist'));
