@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { Logger } from 'pino';
 import { addAuditCommands } from './audit-cli';
 import { addMirrorCommands } from './mirror-cli';
+import { addReportCommands } from './report-cli';
 import { ConfigError, parseConfig, type Config, type Flags } from './config';
 import { collect, parseEmulatorFlags, type EmulatorFlags } from './emulator-config';
 import { createEventDelivery } from './event-delivery';
@@ -97,6 +98,7 @@ export function buildCli(): Command {
   registerApiKeyCommands(program, () => loadConfig({}));
   addAuditCommands(program, () => loadConfig({}));
   addMirrorCommands(program, () => loadConfig({}));
+  addReportCommands(program, () => loadConfig({}));
   return program;
 }
 

@@ -37,6 +37,7 @@ import { inProcessEventFeed, wireOrganizationsEvents } from './organizations-eve
 import { consistencyOf, requestMirrorView } from './request-mirror-view';
 import { registerAuditExport } from './audit-export-route';
 import { registerConsole } from './console-route';
+import { registerAiOptOutReport } from './ai-opt-out-report-route';
 import { startCheckpointing } from './audit-checkpoints';
 import { registerAuditCheckpointRoute } from './audit-checkpoint-route';
 import { createAuditServices, type AuditServices } from './audit-services';
@@ -217,6 +218,7 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     registerAuditExport(app, db.prisma);
     registerConsole(app);
     registerMirrorRoutes(app, mirror);
+    registerAiOptOutReport(app, mirror, organizations, config.mirror.enabled);
     const checkpointing = startCheckpointing(db.prisma, config.audit.checkpoints, logger);
     closers.push(() => checkpointing.stop());
     registerAuditCheckpointRoute(app, checkpointing);
