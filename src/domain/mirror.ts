@@ -35,7 +35,12 @@ export type RefreshCause =
   /** A full refresh that found differences. */
   | { readonly kind: 'PERIODIC' }
   /** A first or explicit full sync (differences against a persisted state). */
-  | { readonly kind: 'SYNC' };
+  | { readonly kind: 'SYNC' }
+  /**
+   * A mutation re-read what its precondition depends on, just before deciding (updatePolicy's
+   * expectedContentHash): a difference found is a change made outside orgql that the mirror had not heard of.
+   */
+  | { readonly kind: 'PRECONDITION'; readonly operation: string };
 
 /** One entity that changed in a refresh: the state before and after (null = absent). */
 export interface MirrorChange {

@@ -113,6 +113,14 @@ export function differenceKinds(changes: readonly MirrorChange[]): string {
   return [...new Set(changes.map((c) => c.ref.kind))].sort().join(',');
 }
 
+/** How an observation names the refresh that found it, e.g. `PeriodicRefresh:CHILDREN`. */
+const REFRESH_LABEL: Record<Exclude<RefreshCause['kind'], 'EVENT'>, string> = {
+  MUTATION: 'Mutation',
+  PERIODIC: 'PeriodicRefresh',
+  SYNC: 'Sync',
+  PRECONDITION: 'Precondition',
+};
+
 function actorOf(cause: RefreshCause): Actor {
   const who = cause.kind === 'EVENT' ? cause.actor : undefined;
   const id = who?.accessKeyId ?? who?.arn;
@@ -121,7 +129,7 @@ function actorOf(cause: RefreshCause): Actor {
 }
 
 export function outOfBandObservation(changes: readonly MirrorChange[], cause: RefreshCause): AuditObservation {
-  const upstreamAction = cause.kind === 'EVENT' ? cause.eventName : `${cause.kind === 'PERIODIC' ? 'PeriodicRefresh' : 'Sync'}:${differenceKinds(changes)}`;
+  const upstreamAction = cause.kind === 'EVENT' ? cause.eventName : `${REFRESH_LABEL[cause.kind]}:${differenceKinds(changes)}`;
   const target = mainTarget(changes);
   const policy = changes.find((c) => c.ref.kind === 'POLICY');
   const policyType = typeOf(policy?.after) ?? typeOf(policy?.before);
@@ -137,6 +145,7 @@ export function outOfBandObservation(changes: readonly MirrorChange[], cause: Re
     arguments: {
       foundBy: cause.kind,
       ...(cause.kind === 'EVENT' ? { eventName: cause.eventName, eventId: cause.eventId, requestId: cause.requestId } : {}),
+      ...(cause.kind === 'PRECONDITION' ? { checkedBy: cause.operation } : {}),
       changed: changes.map((c) => c.ref),
     },
     stateBefore: changes.map((c) => ({ ref: c.ref, state: c.before })),

@@ -88,6 +88,9 @@ export const policyMutations: PolicyMutations = {
         touches: () => [{ kind: 'POLICY', id }],
       },
       async (writer) => {
+        // A precondition is checked against AWS, not the mirror: one DescribePolicy, spent only when the
+        // caller asked for the check. A difference is recorded as a change made outside orgql.
+        if (expectedContentHash) await ctx.mirror.refresh([{ kind: 'POLICY', id }], { kind: 'PRECONDITION', operation: 'updatePolicy' });
         const current = await ctx.organizations.describePolicy(id);
         if (content !== undefined) assertValidPolicy(current.type, content);
         const currentHash = contentHash(current.content);
