@@ -4,15 +4,10 @@ import { checkAccessibility, type AccessibilityReport } from './accessibility';
 import { DESKTOP, loadTimeTable, saveJson, saveScreenshots, type LoadTime } from './artifacts';
 import { launchChromium } from './chromium';
 import { collectPageErrors } from './page-errors';
+import { CONTENT_TIMEOUT_MS } from './timeouts';
 
 export const CONSOLE_ROLES = ['viewer', 'editor', 'auditor', 'admin'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
-
-/** Starting a gateway and a browser on a busy machine. */
-export const SUITE_TIMEOUT_MS = 90_000;
-
-/** How long a page may take to show its content before the test fails (the machine is shared; the numbers are recorded). */
-export const CONTENT_TIMEOUT_MS = 20_000;
 
 /** One browser tab of the console in a context of its own (its own sessionStorage), with what it logged. */
 export interface ConsolePage {
@@ -24,6 +19,8 @@ export interface ConsolePage {
   load(name: string, path: string, ready: (page: Page) => Locator): Promise<void>;
   /** Clicks `link` and waits until `ready` is visible; records the load time. */
   follow(name: string, link: Locator, ready: (page: Page) => Locator): Promise<void>;
+  /** Signs in through the form the page shows (any route shows it to a stranger) and waits until the console says who is signed in. */
+  signIn(key: string): Promise<void>;
   /** Saves the page's screenshots and fails on serious or critical axe violations or on any console error. */
   check(name: string): Promise<void>;
 }
@@ -36,6 +33,10 @@ export interface ConsoleUnderTest {
   url(path: string): string;
   /** A fresh context (nothing stored) with one page at 1280x800. */
   newPage(): Promise<ConsolePage>;
+  /** Every tab's console errors and uncaught exceptions since the last call (for an afterEach that expects none). */
+  takeErrors(): string[];
+  /** newPage, signed in with the role's key from the sign-in form at /console. */
+  signedIn(role: ConsoleRole): Promise<ConsolePage>;
   close(): Promise<void>;
 }
 
@@ -48,11 +49,24 @@ export async function startConsoleUnderTest(suite: string): Promise<ConsoleUnder
   const loadTimes: LoadTime[] = [];
   const accessibility: Record<string, AccessibilityReport> = {};
   const url = (path: string) => `${origin}${path}`;
+  const tabs: ConsolePage[] = [];
+  const open = async () => {
+    const tab = await openPage(browser, url, loadTimes, accessibility);
+    tabs.push(tab);
+    return tab;
+  };
   return {
     gateway,
     keys,
     url,
-    newPage: () => openPage(browser, url, loadTimes, accessibility),
+    newPage: open,
+    takeErrors: () => tabs.flatMap((tab) => tab.errors.splice(0)),
+    async signedIn(role) {
+      const tab = await open();
+      await tab.page.goto(url('/console'));
+      await tab.signIn(keys[role]);
+      return tab;
+    },
     async close() {
       saveJson(`load-times-${suite}`, loadTimes);
       saveJson(`accessibility-${suite}`, accessibility);
@@ -90,6 +104,11 @@ async function openPage(
     errors,
     load: (name, path, ready) => timed(name, 'load', () => page.goto(url(path)), ready),
     follow: (name, link, ready) => timed(name, 'click', () => link.click(), ready),
+    async signIn(key) {
+      await page.getByLabel('API key').fill(key);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByTestId('signed-in-as').waitFor();
+    },
     async check(name) {
       await saveScreenshots(page, name);
       const report = await checkAccessibility(page);

@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { startConsoleUnderTest, type ConsolePage, type ConsoleUnderTest } from './support/console-under-test';
+import { SUITE_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts';
+
+jest.setTimeout(TEST_TIMEOUT_MS);
+
+/** Issue 13, item 2: the tree of the demo organization (src/emulator/seed/demo-seed.ts), its policies and AI opt-out posture. */
+const treeOf = (page: Page) => page.getByRole('tree', { name: 'Organization tree' });
+/** A treeitem by its node's id (its accessible name is its whole row: name, id, policies, posture). */
+const node = (page: Page, id: string) => treeOf(page).locator(`[role="treeitem"][data-node-id="${id}"]`);
+/** The node's own row, without its children. */
+const row = (page: Page, id: string) => node(page, id).locator(':scope > .tree-row');
+const ids = { root: 'r-demo', workloads: 'ou-demo-workloads', production: 'ou-demo-production', development: 'ou-demo-development' } as const;
+
+describe('The organization page', () => {
+  let ui: ConsoleUnderTest;
+  let tab: ConsolePage;
+  beforeAll(async () => {
+    ui = await startConsoleUnderTest('organization');
+    tab = await ui.signedIn('viewer');
+    await tab.load('organization', '/console/org', (page) => node(page, ids.root));
+  }, SUITE_TIMEOUT_MS);
+  afterEach(() => expect(ui?.takeErrors() ?? []).toEqual([]));
+  afterAll(() => ui?.close());
+
+  it('starts with the root open and its OUs closed, and passes the accessibility check', async () => {
+    const { page } = tab;
+    await page.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    await node(page, ids.workloads).waitFor();
+    expect(await node(page, ids.root).getAttribute('aria-expanded')).toBe('true');
+    expect(await node(page, ids.workloads).getAttribute('aria-expanded')).toBe('false');
+    expect(await node(page, '111111111111').isVisible()).toBe(true);
+    expect(
+      await treeOf(page)
+        .getByRole('treeitem', { name: /^Workloads ou-demo-workloads/ })
+        .count(),
+    ).toBe(1);
+    expect(await node(page, ids.production).count()).toBe(0);
+    await tab.check('organization');
+  });
+
+  it('expands and collapses an OU with its buttons and with the keyboard', async () => {
+    const { page } = tab;
+    await page.getByTestId(`toggle-${ids.workloads}`).click();
+    await node(page, ids.production).waitFor();
+    expect(await node(page, ids.workloads).getAttribute('aria-expanded')).toBe('true');
+
+    await node(page, ids.production).focus();
+    await page.keyboard.press('ArrowRight');
+    await node(page, '444444444444').waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await node(page, '444444444444').waitFor({ state: 'hidden' });
+
+    await page.getByTestId(`toggle-${ids.workloads}`).click();
+    await node(page, ids.production).waitFor({ state: 'hidden' });
+    expect(await node(page, ids.workloads).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('searches by id and by name, showing the matches with their ancestors and hiding the rest', async () => {
+    const { page } = tab;
+    const search = page.getByRole('searchbox', { name: 'Search by name or id' });
+    await search.fill('777777777777');
+    await node(page, '777777777777').waitFor();
+    await page.getByRole('status').filter({ hasText: '1 matching' }).waitFor();
+    expect(await node(page, ids.development).getAttribute('aria-expanded')).toBe('true');
+    expect(await node(page, '666666666666').isVisible()).toBe(false);
+
+    await search.fill('Payments');
+    await node(page, '555555555555').waitFor();
+    await page.getByRole('status').filter({ hasText: '2 matching' }).waitFor();
+    await node(page, '777777777777').waitFor({ state: 'hidden' });
+
+    await search.fill('no such node');
+    await page.getByRole('status').filter({ hasText: 'No node matches' }).waitFor();
+    await search.fill('');
+  });
+
+  it("lists each node's attached policies", async () => {
+    const { page } = tab;
+    await page.getByRole('searchbox', { name: 'Search by name or id' }).fill('Web Prod');
+    await node(page, '444444444444').waitFor();
+    const attached = (id: string) => row(page, id).getByTestId('attached-policies');
+    await attached(ids.root).getByRole('link', { name: 'OptOutAllByDefault' }).waitFor();
+    const link = attached(ids.workloads).getByRole('link', { name: 'LockComprehendOptOut' });
+    await link.waitFor();
+    expect(await attached(ids.production).count()).toBe(0);
+    expect(new URL(await link.evaluate((a) => (a as any).href)).pathname).toBe('/console/policies/p-lockcomprehend');
+  });
+});
