@@ -15,6 +15,12 @@ function expectString(label: string) {
   };
 }
 
+function expectStringOrBoolean(label: string) {
+  return (value: unknown, _op: unknown, path: string, report: Report): void => {
+    if (typeof value !== 'string' && typeof value !== 'boolean') report('ERROR', 'INVALID_VALUE', path, `${label} must be true or false.`);
+  };
+}
+
 function expectInteger(label: string) {
   return (value: unknown, _op: unknown, path: string, report: Report): void => {
     // The documented examples quote numbers ("180"); plain JSON integers are accepted too.
@@ -48,7 +54,12 @@ const tagPair = container({ tag_key: assignString('tag_key'), tag_value: stringL
 const lifecycle = container({
   move_to_cold_storage_after_days: assignInteger('move_to_cold_storage_after_days'),
   delete_after_days: assignInteger('delete_after_days'),
-  opt_in_to_archive_for_supported_resources: assignString('opt_in_to_archive_for_supported_resources'),
+  // The syntax page's Examples 1-3 assign the string "false", its Example 5 the JSON boolean false.
+  opt_in_to_archive_for_supported_resources: {
+    kind: 'setting',
+    operators: [ASSIGN],
+    checkValue: expectStringOrBoolean('opt_in_to_archive_for_supported_resources'),
+  },
 });
 
 const rule = container({

@@ -50,7 +50,10 @@ export interface DocumentedResult {
   aiSettings?: Record<string, AiOptOutSetting>;
 }
 
-/** One place where the comparison uses another value than the page prints, and why. */
+/**
+ * One place where the comparison uses another value than the page prints, and why. Deviations
+ * apply in order, each to the document the previous ones left; a path names keys as printed.
+ */
 export interface Deviation {
   /** DOC_ERRATUM: the page contradicts its own input or text. ENGINE_DIFFERS: a known gap in the engine. */
   kind: 'DOC_ERRATUM' | 'ENGINE_DIFFERS';
@@ -60,6 +63,8 @@ export interface Deviation {
   documented?: unknown;
   /** the value the comparison expects instead; absent when the key is expected to be missing */
   expected?: unknown;
+  /** the key is expected under this name instead (the value itself is compared as printed) */
+  renameTo?: string;
   why: string;
 }
 
@@ -97,13 +102,25 @@ export function valueAt(doc: unknown, path: readonly string[]): { found: boolean
   return { found: true, value: node };
 }
 
-/** The documented effective policy with the fixture's deviations for this account applied. */
-export function expectedFor(fixture: AwsFixture, result: DocumentedResult, accountId: string): Record<string, unknown> {
+/**
+ * The documented effective policy with this account's deviations applied in order. `check` sees each
+ * deviation with what the page prints at its path (in the document the earlier ones left).
+ */
+export function expectedFor(
+  fixture: AwsFixture,
+  result: DocumentedResult,
+  accountId: string,
+  check: (deviation: Deviation, printed: ReturnType<typeof valueAt>, doc: Record<string, unknown>) => void = () => {},
+): Record<string, unknown> {
   const doc = structuredClone(result.effectivePolicy!);
   for (const d of deviationsFor(fixture, accountId)) {
+    check(d, valueAt(doc, d.path), doc);
     const parent = valueAt(doc, d.path.slice(0, -1)).value as Record<string, unknown>;
     const key = d.path[d.path.length - 1]!;
-    if ('expected' in d) parent[key] = structuredClone(d.expected);
+    if (d.renameTo !== undefined) {
+      parent[d.renameTo] = parent[key];
+      delete parent[key];
+    } else if ('expected' in d) parent[key] = structuredClone(d.expected);
     else delete parent[key];
   }
   return doc;
