@@ -9,12 +9,21 @@ export interface ServicePosture {
 
 const LABEL = { OPT_OUT: 'opted out', OPT_IN: 'opted in', UNKNOWN: 'unknown' } as const;
 
-/** One chip per service: opted in / opted out / unknown, and whether a lock holds it. */
+const settingOf = (posture: ServicePosture) => posture.setting ?? 'UNKNOWN';
+
+/**
+ * The report lists every service AWS knows (twenty and more): a chip for `default`, and one for each
+ * service whose setting differs from it or that a lock holds; the services that simply follow
+ * `default` are counted in one more chip, so an account's row stays readable.
+ */
 export function PostureChips({ services }: { services: readonly ServicePosture[] }) {
+  const fallback = services.find((posture) => posture.service === 'default');
+  const shown = services.filter((posture) => !fallback || posture === fallback || posture.locked || settingOf(posture) !== settingOf(fallback));
+  const following = services.length - shown.length;
   return (
     <ul class="chips" data-testid="posture">
-      {services.map((posture) => {
-        const setting = posture.setting ?? 'UNKNOWN';
+      {shown.map((posture) => {
+        const setting = settingOf(posture);
         const why = posture.setting ? (posture.policyName ? `set by ${posture.policyName}` : "AWS's default") : (posture.unknownReason ?? 'unknown');
         return (
           <li
@@ -31,6 +40,11 @@ export function PostureChips({ services }: { services: readonly ServicePosture[]
           </li>
         );
       })}
+      {fallback && following > 0 && (
+        <li class={`chip chip-${settingOf(fallback).toLowerCase()} chip-others`} data-testid="posture-others">
+          {following} more services: {LABEL[settingOf(fallback)]} (as default)
+        </li>
+      )}
     </ul>
   );
 }
