@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { Forbidden } from './components/status';
 import { usePageTitle } from './components/page-title';
 import type { Permission } from './gql/graphql';
+import { NodePage } from './pages/node-page';
 import { OrganizationPage } from './pages/organization-page';
 import { paths } from './router/paths';
 import { matchRoute, navigate, useLocation } from './router/router';
@@ -16,7 +17,11 @@ interface Route {
   render(params: Record<string, string>): ComponentChildren;
 }
 
-const ROUTES: readonly Route[] = [{ pattern: paths.organization, needs: 'READ', what: 'the organization', render: () => <OrganizationPage /> }];
+const ROUTES: readonly Route[] = [
+  { pattern: paths.organization, needs: 'READ', what: 'the organization', render: () => <OrganizationPage /> },
+  { pattern: '/console/accounts/:id', needs: 'READ', what: 'accounts', render: ({ id }) => <NodePage key={id} id={id!} /> },
+  { pattern: '/console/ous/:id', needs: 'READ', what: 'organizational units', render: ({ id }) => <NodePage key={id} id={id!} /> },
+];
 
 function NotFound() {
   usePageTitle('Not found');
