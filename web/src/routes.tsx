@@ -5,22 +5,25 @@ import { usePageTitle } from './components/page-title';
 import type { Permission } from './gql/graphql';
 import { NodePage } from './pages/node-page';
 import { OrganizationPage } from './pages/organization-page';
+import { PolicyPage } from './pages/policy-page';
 import { paths } from './router/paths';
 import { matchRoute, navigate, useLocation } from './router/router';
 import { can, roleName, useSession } from './session/session';
 
 interface Route {
   readonly pattern: string;
-  readonly needs: Permission;
+  /** The caller needs one of these. */
+  readonly needs: readonly Permission[];
   /** What a role without `needs` is told it cannot see. */
   readonly what: string;
   render(params: Record<string, string>): ComponentChildren;
 }
 
 const ROUTES: readonly Route[] = [
-  { pattern: paths.organization, needs: 'READ', what: 'the organization', render: () => <OrganizationPage /> },
-  { pattern: '/console/accounts/:id', needs: 'READ', what: 'accounts', render: ({ id }) => <NodePage key={id} id={id!} /> },
-  { pattern: '/console/ous/:id', needs: 'READ', what: 'organizational units', render: ({ id }) => <NodePage key={id} id={id!} /> },
+  { pattern: paths.organization, needs: ['READ'], what: 'the organization', render: () => <OrganizationPage /> },
+  { pattern: '/console/accounts/:id', needs: ['READ'], what: 'accounts', render: ({ id }) => <NodePage key={id} id={id!} /> },
+  { pattern: '/console/policies/:id', needs: ['READ', 'AUDIT'], what: 'policies', render: ({ id }) => <PolicyPage key={id} id={id!} /> },
+  { pattern: '/console/ous/:id', needs: ['READ'], what: 'organizational units', render: ({ id }) => <NodePage key={id} id={id!} /> },
 ];
 
 function NotFound() {
@@ -51,7 +54,7 @@ export function Routes() {
   for (const route of ROUTES) {
     const params = matchRoute(route.pattern, path);
     if (!params) continue;
-    if (!can(session, route.needs)) return <Forbidden role={roleName(session.caller)} what={route.what} />;
+    if (!route.needs.some((permission) => can(session, permission))) return <Forbidden role={roleName(session.caller)} what={route.what} />;
     return <>{route.render(params)}</>;
   }
   return <NotFound />;
