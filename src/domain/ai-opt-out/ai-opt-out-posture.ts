@@ -28,10 +28,7 @@ export function aiOptOutPosture(input: PostureInput): AiOptOutPostureReport {
   const accounts: AccountPosture[] = [];
   const visit = (node: PostureTreeNode): void => {
     if (node.kind === 'ACCOUNT') {
-      const reason = unknownReasonOf(input, node);
-      const settings = cells.settingsOf(effective.get(node.id)!);
-      const locks = inherited.get(node.id)!;
-      const row = settings.map((setting) => cells.cell(setting, locks, reason));
+      const row = cells.row(effective.get(node.id)!, inherited.get(node.id)!, unknownReasonOf(input, node));
       accounts.push({ accountId: node.id, accountName: node.name, state: node.state, status: worstOf(row, input.expect), services: row });
     }
     node.children.forEach(visit);
@@ -69,24 +66,36 @@ function worstOf(row: readonly ServicePosture[], expect: AiOptOutSetting | undef
 
 /**
  * Accounts without policies of their own share their parent's effective policy and lock list (the
- * engine hands out the same objects), so each distinct pair is read once, not once per account.
+ * engine hands out the same objects), so each distinct pair is read once, not once per account, and
+ * such accounts share one (read-only) row of cells.
  */
 class CellCache {
   readonly #settings = new WeakMap<EffectivePolicy, readonly AiServiceSetting[]>();
   readonly #locks = new WeakMap<InheritedLocks, Map<string, ServiceLock>>();
+  readonly #rows = new WeakMap<EffectivePolicy, WeakMap<InheritedLocks, Map<UnknownReason | undefined, readonly ServicePosture[]>>>();
 
   constructor(
     private readonly services: readonly string[],
     private readonly expect: AiOptOutSetting | undefined,
   ) {}
 
-  settingsOf(effective: EffectivePolicy): readonly AiServiceSetting[] {
+  row(effective: EffectivePolicy, locks: InheritedLocks, reason: UnknownReason | undefined): readonly ServicePosture[] {
+    let byLocks = this.#rows.get(effective);
+    if (!byLocks) this.#rows.set(effective, (byLocks = new WeakMap()));
+    let byReason = byLocks.get(locks);
+    if (!byReason) byLocks.set(locks, (byReason = new Map()));
+    let row = byReason.get(reason);
+    if (!row) byReason.set(reason, (row = this.settingsOf(effective).map((setting) => this.cell(setting, locks, reason))));
+    return row;
+  }
+
+  private settingsOf(effective: EffectivePolicy): readonly AiServiceSetting[] {
     let settings = this.#settings.get(effective);
     if (!settings) this.#settings.set(effective, (settings = this.services.map((service) => aiServiceSetting(effective, service))));
     return settings;
   }
 
-  cell(setting: AiServiceSetting, locks: InheritedLocks, reason: UnknownReason | undefined): ServicePosture {
+  private cell(setting: AiServiceSetting, locks: InheritedLocks, reason: UnknownReason | undefined): ServicePosture {
     const known = reason === undefined || reason === 'ACCOUNT_NOT_ACTIVE';
     const lock = known ? this.lockOf(locks, setting) : { locked: false, lockedBy: undefined };
     const status: PostureStatus | null = !this.expect ? null : reason ? 'UNKNOWN' : setting.setting === this.expect ? 'PASS' : 'FAIL';
