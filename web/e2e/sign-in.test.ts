@@ -1,5 +1,6 @@
 import { startConsoleUnderTest, type ConsoleUnderTest } from './support/console-under-test';
 import { SUITE_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts';
+import { until } from './support/until';
 
 jest.setTimeout(TEST_TIMEOUT_MS);
 
@@ -68,5 +69,21 @@ describe('Signing in to the console', () => {
     expect(await page.evaluate(storageOf('sessionStorage'))).not.toContain('orgql_notakey');
     // Chromium itself logs the refused request (401) as a console error; nothing else may be logged.
     expect(tab.errors.splice(0).filter((error) => !error.includes('status of 401'))).toEqual([]);
+  });
+
+  it('lets the keyboard skip to the content: "Skip to content" is the first stop and focuses the main landmark', async () => {
+    const tab = await ui.signedIn('viewer');
+    const { page } = tab;
+    const focused = () =>
+      page.evaluate(() => {
+        const element = (globalThis as any).document.activeElement;
+        return { id: String(element?.id ?? ''), text: String(element?.textContent ?? '').trim() };
+      });
+    await tab.load('organization', '/console/org', () => page.getByRole('tree', { name: 'Organization tree' }));
+    await page.evaluate(() => (globalThis as any).document.activeElement?.blur());
+    await page.keyboard.press('Tab');
+    expect((await focused()).text).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await until('the main landmark to have the focus', async () => ((await focused()).id === 'main' ? true : undefined));
   });
 });

@@ -19,15 +19,14 @@ export interface LoadTime {
   readonly ms: number;
 }
 
-/** A full-page screenshot of the page at 1280x800 and at a phone's width, as `<name>-desktop.png` and `<name>-phone.png`. */
-export async function saveScreenshots(page: Page, name: string): Promise<void> {
+/** The widths every page is checked at: the issue's 1280x800 and a phone's. */
+export const VIEWPORTS = { desktop: DESKTOP, phone: PHONE } as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/** A full-page screenshot of the page as it is now, saved as `<name>-<viewport>.png`. */
+export async function saveScreenshot(page: Page, name: string, viewport: ViewportName): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const before = page.viewportSize() ?? DESKTOP;
-  await page.setViewportSize(DESKTOP);
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(PHONE);
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(before);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-${viewport}.png`), fullPage: true });
 }
 
 /** Writes `<file>.json` beside the screenshots. */

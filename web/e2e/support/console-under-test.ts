@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../../test/support/gateway-harness';
 import { checkAccessibility, type AccessibilityReport } from './accessibility';
-import { DESKTOP, loadTimeTable, saveJson, saveScreenshots, type LoadTime } from './artifacts';
+import { DESKTOP, VIEWPORTS, loadTimeTable, saveJson, saveScreenshot, type LoadTime, type ViewportName } from './artifacts';
 import { launchChromium } from './chromium';
 import { collectPageErrors } from './page-errors';
 import { CONTENT_TIMEOUT_MS } from './timeouts';
@@ -21,7 +21,7 @@ export interface ConsolePage {
   follow(name: string, link: Locator, ready: (page: Page) => Locator): Promise<void>;
   /** Signs in through the form the page shows (any route shows it to a stranger) and waits until the console says who is signed in. */
   signIn(key: string): Promise<void>;
-  /** Saves the page's screenshots and fails on serious or critical axe violations or on any console error. */
+  /** At 1280x800 and at a phone's width: saves a screenshot and runs axe; fails on serious or critical violations or on any console error. */
   check(name: string): Promise<void>;
 }
 
@@ -110,10 +110,16 @@ async function openPage(
       await page.getByTestId('signed-in-as').waitFor();
     },
     async check(name) {
-      await saveScreenshots(page, name);
-      const report = await checkAccessibility(page);
-      accessibility[name] = report;
-      expect({ page: name, seriousOrCriticalViolations: report.blocking }).toEqual({ page: name, seriousOrCriticalViolations: [] });
+      const blocking: string[] = [];
+      for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+        await page.setViewportSize(VIEWPORTS[viewport]);
+        await saveScreenshot(page, name, viewport);
+        const report = await checkAccessibility(page);
+        accessibility[`${name}@${viewport}`] = report;
+        blocking.push(...report.blocking.map((line) => `${viewport}: ${line}`));
+      }
+      await page.setViewportSize(DESKTOP);
+      expect({ page: name, seriousOrCriticalViolations: blocking }).toEqual({ page: name, seriousOrCriticalViolations: [] });
       expect({ page: name, consoleErrors: errors }).toEqual({ page: name, consoleErrors: [] });
     },
   };
