@@ -66,6 +66,38 @@ describe('AI opt-out posture', () => {
     expect(cell(r, '111111111111', 'lex')).toMatchObject({ source: 'DEFAULT_KEY', locked: false });
   });
 
+  it("does not count an account's own lock: it governs the nodes below the one it is attached to", () => {
+    const r = aiOptOutPosture({
+      tree: node('r-root', 'ROOT', [optOutAll], [account('111111111111', [lockComprehend])]),
+      ancestors: [],
+      policyTypeEnabled: true,
+      mirrorSynced: true,
+      services: ['comprehend'],
+    });
+    expect(cell(r, '111111111111', 'comprehend')).toMatchObject({ setting: 'OPT_OUT', source: 'SERVICE_KEY', locked: false });
+  });
+
+  it('calls a setting from default locked when a lock at `services` forbids both keys (user guide, opt out of everything)', () => {
+    const lockAll = doc('p-lock-all', { '@@operators_allowed_for_child_policies': ['@@none'], default: { opt_out_policy: { '@@assign': 'optOut' } } });
+    const r = aiOptOutPosture({
+      tree: node('r-root', 'ROOT', [lockAll], [account('111111111111', [lexIn])]),
+      ancestors: [],
+      policyTypeEnabled: true,
+      mirrorSynced: true,
+      services: ['lex', 'default'],
+    });
+    expect(r.accounts[0]!.services).toEqual([
+      expect.objectContaining({
+        service: 'lex',
+        setting: 'OPT_OUT',
+        source: 'DEFAULT_KEY',
+        locked: true,
+        lockedBy: expect.objectContaining({ policyId: 'p-lock-all' }),
+      }),
+      expect.objectContaining({ service: 'default', setting: 'OPT_OUT', locked: true }),
+    ]);
+  });
+
   it('gives PASS and FAIL against the expected setting, and UNKNOWN (never FAIL) for an account that is not active', () => {
     const r = report({ expect: 'OPT_OUT' });
     expect(cell(r, '222222222222', 'lex').status).toBe('FAIL');
