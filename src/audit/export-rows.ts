@@ -1,15 +1,24 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { AuditEventRecord } from '../domain/audit-log';
+import type { AuditEventRecord, AuditFilter } from '../domain/audit-log';
+import { auditWhere } from './audit-where';
 import { sequenceRange } from './sequence-range';
 import { toAuditRecord } from './to-audit-record';
 
 const BATCH = 1_000;
 
+/** The equality filters of an export (the console exports the view it shows); the time range is given apart. */
+export type ExportFilter = Omit<AuditFilter, 'from' | 'to'>;
+
 /**
- * Every row in [from, to], oldest first, read in keyset batches: memory holds one batch however
- * many rows there are, and a consumer that reads slowly (a slow HTTP client) pauses the reads.
+ * Every row in [from, to] that matches `filter`, oldest first, read in keyset batches: memory holds
+ * one batch however many rows there are, and a consumer that reads slowly (a slow HTTP client) pauses the reads.
  */
-export async function* exportRows(prisma: PrismaClient, from: Date | undefined, to: Date | undefined): AsyncGenerator<AuditEventRecord> {
+export async function* exportRows(
+  prisma: PrismaClient,
+  from: Date | undefined,
+  to: Date | undefined,
+  filter: ExportFilter = {},
+): AsyncGenerator<AuditEventRecord> {
   const range = await sequenceRange(prisma, from, to);
   if (range.empty) return;
   let cursor = range.gte === undefined ? undefined : range.gte - 1n;
@@ -18,7 +27,7 @@ export async function* exportRows(prisma: PrismaClient, from: Date | undefined, 
   if (upTo === undefined) return;
   for (;;) {
     const rows = await prisma.auditEvent.findMany({
-      where: { sequence: { ...(cursor === undefined ? {} : { gt: cursor }), lte: upTo } },
+      where: { ...auditWhere(filter, { empty: false }), sequence: { ...(cursor === undefined ? {} : { gt: cursor }), lte: upTo } },
       orderBy: { sequence: 'asc' },
       take: BATCH,
     });
