@@ -3,6 +3,8 @@ import { useEffect } from 'preact/hooks';
 import { Forbidden } from './components/status';
 import { usePageTitle } from './components/page-title';
 import type { Permission } from './gql/graphql';
+import { AuditPage } from './pages/audit-page';
+import { EventPage } from './pages/event-page';
 import { NodePage } from './pages/node-page';
 import { OrganizationPage } from './pages/organization-page';
 import { PolicyPage } from './pages/policy-page';
@@ -23,6 +25,8 @@ const ROUTES: readonly Route[] = [
   { pattern: paths.organization, needs: ['READ'], what: 'the organization', render: () => <OrganizationPage /> },
   { pattern: '/console/accounts/:id', needs: ['READ'], what: 'accounts', render: ({ id }) => <NodePage key={id} id={id!} /> },
   { pattern: '/console/policies/:id', needs: ['READ', 'AUDIT'], what: 'policies', render: ({ id }) => <PolicyPage key={id} id={id!} /> },
+  { pattern: paths.audit, needs: ['AUDIT'], what: 'the change history', render: () => <AuditPage /> },
+  { pattern: '/console/audit/:id', needs: ['AUDIT'], what: 'audit events', render: ({ id }) => <EventPage key={id} id={id!} /> },
   { pattern: '/console/ous/:id', needs: ['READ'], what: 'organizational units', render: ({ id }) => <NodePage key={id} id={id!} /> },
 ];
 
