@@ -86,4 +86,28 @@ describe('The organization page', () => {
     expect(await attached(ids.production).count()).toBe(0);
     expect(new URL(await link.evaluate((a) => (a as any).href)).pathname).toBe('/console/policies/p-lockcomprehend');
   });
+
+  it("shows each account's AI opt-out posture per service, with the locks", async () => {
+    const { page } = tab;
+    const chip = (account: string, service: string) =>
+      row(page, account)
+        .getByTestId('posture-chip')
+        .and(page.locator(`[data-service="${service}"]`));
+
+    await page.getByRole('searchbox', { name: 'Search by name or id' }).fill('Web Prod');
+    await chip('444444444444', 'comprehend').waitFor();
+    expect(await chip('444444444444', 'comprehend').textContent()).toBe('comprehend: opted out (locked)');
+    expect(await chip('444444444444', 'comprehend').getAttribute('data-locked')).toBe('true');
+    expect(await chip('444444444444', 'default').textContent()).toBe('default: opted out');
+    // Services that simply follow `default` share one chip (the report lists twenty and more).
+    expect(await chip('444444444444', 'lex').count()).toBe(0);
+    expect(await row(page, '444444444444').getByTestId('posture-others').textContent()).toMatch(/^\d+ more services: opted out \(as default\)$/);
+
+    await page.getByRole('searchbox', { name: 'Search by name or id' }).fill('ML Research');
+    await chip('888888888888', 'lex').waitFor();
+    expect(await chip('888888888888', 'lex').textContent()).toBe('lex: opted in');
+    expect(await chip('888888888888', 'lex').getAttribute('data-setting')).toBe('OPT_IN');
+    expect(await chip('888888888888', 'comprehend').getAttribute('data-locked')).toBe('true');
+    await tab.check('organization-posture');
+  });
 });
