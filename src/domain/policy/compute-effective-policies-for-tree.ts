@@ -2,7 +2,9 @@ import { isManagementPolicyType, type PolicyType } from '../policy-type';
 import { cachedCompiler } from './compute-effective-policy';
 import type { EffectivePolicy, PathNode, TreeNode } from './effective-types';
 import { inheritedLocks, type InheritedLocks } from './inherited-locks';
+import { dependsOnInherited } from './lock-scope';
 import { applyNode, INITIAL_STATE, type Lock, type MergeState } from './merge-state';
+import { type Container, EMPTY_CONTAINER } from './merge-tree';
 import { stateToEffectivePolicy } from './state-to-effective-policy';
 
 /**
@@ -35,11 +37,16 @@ export function computeEffectivePoliciesForTree(
     }
     return policy;
   };
-  // Siblings share their parent's lock list, so they share its reading too.
-  const inherited = new WeakMap<readonly Lock[], InheritedLocks>();
-  const inheritedOf = (locks: readonly Lock[]): InheritedLocks => {
-    let reading = inherited.get(locks);
-    if (!reading) inherited.set(locks, (reading = inheritedLocks(locks)));
+  // Siblings share their parent's lock list and document, so they share its reading too. The
+  // document matters only to a lock that allows @@append (lock-scope.ts); without one, every state
+  // with the same lock list shares one reading.
+  const inherited = new WeakMap<readonly Lock[], WeakMap<Container, InheritedLocks>>();
+  const inheritedOf = ({ locks, root }: MergeState): InheritedLocks => {
+    let byRoot = inherited.get(locks);
+    if (!byRoot) inherited.set(locks, (byRoot = new WeakMap()));
+    const key = dependsOnInherited(locks) ? root : EMPTY_CONTAINER;
+    let reading = byRoot.get(key);
+    if (!reading) byRoot.set(key, (reading = inheritedLocks(locks, root)));
     return reading;
   };
   const start = ancestors.reduce<MergeState>((s, node) => applyNode(type, s, node, compile), INITIAL_STATE);
@@ -50,7 +57,7 @@ export function computeEffectivePoliciesForTree(
     const state = applyNode(type, parentState, node, compile);
     if (node.kind === 'ACCOUNT') {
       result.set(node.id, render(state));
-      if (onAccount) onAccount(node.id, inheritedOf(parentState.locks));
+      if (onAccount) onAccount(node.id, inheritedOf(parentState));
     }
     for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, parentState: state });
   }

@@ -1,6 +1,7 @@
 import type { NodeKind } from './effective-types';
-import { isPathPrefix, pathKeyOf } from './compile-policy';
-import type { Lock } from './merge-state';
+import { pathKeyOf } from './compile-policy';
+import { governs, type Lock } from './lock-scope';
+import type { Container } from './merge-tree';
 import { sortOperators, VALUE_OPERATORS, type ValueOperator } from './operators';
 
 /** The policy whose `@@operators_allowed_for_child_policies` list forbids an operator, and where it is attached. */
@@ -20,20 +21,22 @@ export interface ChildControlAt {
 /**
  * The child-control lists a node inherits from the nodes above it (user guide, "Policy syntax and
  * inheritance for management policy types", https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_inheritance_mgmt.html):
- * the same rule applyNode uses to ignore a change, a lock on P governing P, below P and above P.
+ * the same rule applyNode uses to ignore a change (lock-scope.ts `governs`): a lock on P governs P,
+ * below P and above P, except keys the node does not inherit below a lock that allows `@@append`.
+ * `inherited` is the document the node inherits.
  */
 export interface InheritedLocks {
   at(keys: readonly string[]): ChildControlAt;
 }
 
-export function inheritedLocks(locks: readonly Lock[]): InheritedLocks {
+export function inheritedLocks(locks: readonly Lock[], inherited: Container): InheritedLocks {
   return {
     at(keys) {
       const pathKey = pathKeyOf(keys);
       const allowed = new Set<ValueOperator>(VALUE_OPERATORS);
       const forbiddenBy: Partial<Record<ValueOperator, LockHolder>> = {};
       for (const lock of locks) {
-        if (!isPathPrefix(lock.pathKey, pathKey) && !isPathPrefix(pathKey, lock.pathKey)) continue;
+        if (!governs(lock, keys, pathKey, inherited)) continue;
         for (const op of VALUE_OPERATORS) {
           if (lock.allowed.has(op) || forbiddenBy[op]) continue;
           allowed.delete(op);

@@ -4,7 +4,10 @@ import type { IgnoredChange, PathNode } from './effective-types';
 import { type Attempt, lockedByParent, operatorNotApplicable, sameNodeConflict } from './ignored-change';
 import { keysToPath } from './json-path';
 import { type Container, deepEqual, EMPTY_CONTAINER, type Element, getNode, type MergeNode, someSource, type Source, updateAt } from './merge-tree';
-import { APPEND, ASSIGN, VALUE_OPERATORS, type ValueOperator } from './operators';
+import { allowedAt, governs, type Lock } from './lock-scope';
+import { APPEND, ASSIGN } from './operators';
+
+export type { Lock } from './lock-scope';
 
 /**
  * Inheritance for management policies (digest §b; user guide "Policy syntax and inheritance for
@@ -13,8 +16,8 @@ import { APPEND, ASSIGN, VALUE_OPERATORS, type ValueOperator } from './operators
  * - Child-control lists take effect for the nodes BELOW the one that declares them; lists from
  *   policies of the same node are all kept, which is their intersection (Example 5), and a child can
  *   only add more lists, so restrictions only narrow going down.
- * - A lock on path P governs operations at P, below P, and (choice) at any ancestor of P, since an
- *   @@assign of a whole object there would overwrite the locked value.
+ * - Which operations an inherited lock governs: lock-scope.ts (its path, its subtree and its
+ *   ancestors, except new keys under a lock that allows @@append; backup syntax Example 4).
  * - A disallowed change is ignored and recorded, never an error (Example 4; backup Example 3).
  * - Same node, conflicting @@assign: the FIRST attached policy wins (Example 6, J before K: "Policies
  *   are evaluated based on the order in which they were attached"). Only an earlier @@assign makes
@@ -22,12 +25,6 @@ import { APPEND, ASSIGN, VALUE_OPERATORS, type ValueOperator } from './operators
  *   as it would from a child. @@append/@@remove always apply in attachment order.
  * - @@append skips elements already present (choice: tag values and resource types are sets).
  */
-export interface Lock {
-  pathKey: string;
-  allowed: ReadonlySet<ValueOperator>;
-  source: Source;
-}
-
 export interface MergeState {
   readonly root: Container;
   readonly locks: readonly Lock[];
@@ -64,9 +61,9 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
         policyName: policy.name,
         nodeId: node.id,
       };
-      const lock = state.locks.find((l) => !l.allowed.has(op.operator) && overlaps(l.pathKey, op.pathKey));
+      const lock = state.locks.find((l) => !l.allowed.has(op.operator) && governs(l, op.keys, op.pathKey, state.root));
       if (lock) {
-        ignored.push(lockedByParent(attempt, lock.source, lock.allowed, allowedAt(state.locks, op.pathKey)));
+        ignored.push(lockedByParent(attempt, lock.source, lock.allowed, allowedAt(state.locks, op.keys, op.pathKey, state.root)));
         continue;
       }
       const current = getNode(root, op.keys);
@@ -91,19 +88,9 @@ export function applyNode(type: PolicyType, state: MergeState, node: PathNode, c
   return { root, locks, ignored, anyPolicy: true };
 }
 
-/** A lock or an earlier @@assign at P concerns P, everything below P, and every ancestor of P. */
+/** An earlier @@assign at P concerns P, everything below P, and every ancestor of P. */
 function overlaps(a: string, b: string): boolean {
   return isPathPrefix(a, b) || isPathPrefix(b, a);
-}
-
-function allowedAt(locks: readonly Lock[], pathKey: string): Set<ValueOperator> {
-  const allowed = new Set<ValueOperator>(VALUE_OPERATORS);
-  for (const l of locks) {
-    if (overlaps(l.pathKey, pathKey)) {
-      for (const op of VALUE_OPERATORS) if (!l.allowed.has(op)) allowed.delete(op);
-    }
-  }
-  return allowed;
 }
 
 function assigned(value: unknown, source: Source): MergeNode {
