@@ -8,6 +8,7 @@ import { EventPage } from './pages/event-page';
 import { NodePage } from './pages/node-page';
 import { OrganizationPage } from './pages/organization-page';
 import { PolicyPage } from './pages/policy-page';
+import { PreviewPage } from './pages/preview-page';
 import { paths } from './router/paths';
 import { matchRoute, navigate, useLocation } from './router/router';
 import { can, roleName, useSession } from './session/session';
@@ -27,6 +28,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/console/policies/:id', needs: ['READ', 'AUDIT'], what: 'policies', render: ({ id }) => <PolicyPage key={id} id={id!} /> },
   { pattern: paths.audit, needs: ['AUDIT'], what: 'the change history', render: () => <AuditPage /> },
   { pattern: '/console/audit/:id', needs: ['AUDIT'], what: 'audit events', render: ({ id }) => <EventPage key={id} id={id!} /> },
+  { pattern: paths.preview, needs: ['READ'], what: 'the preview', render: () => <PreviewPage /> },
   { pattern: '/console/ous/:id', needs: ['READ'], what: 'organizational units', render: ({ id }) => <NodePage key={id} id={id!} /> },
 ];
 
