@@ -19,7 +19,7 @@ describe('Signing in to the console', () => {
   it('shows the sign-in form on any route and, once signed in, that same route', async () => {
     const tab = await ui.newPage();
     const { page } = tab;
-    await tab.load('sign-in', '/console/org', () => page.getByLabel('API key'));
+    await tab.load('sign-in', '/console/org', () => page.getByLabel('API key', { exact: true }));
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await tab.check('sign-in');
 
@@ -49,11 +49,11 @@ describe('Signing in to the console', () => {
     const tab = await ui.signedIn('auditor');
     const { page } = tab;
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('API key').waitFor();
+    await page.getByLabel('API key', { exact: true }).waitFor();
     expect(await page.evaluate(storageOf('sessionStorage'))).not.toContain(ui.keys.auditor);
 
     await page.reload();
-    await page.getByLabel('API key').waitFor();
+    await page.getByLabel('API key', { exact: true }).waitFor();
     expect(await page.getByTestId('signed-in-as').count()).toBe(0);
     expect(tab.errors).toEqual([]);
   });
@@ -62,10 +62,10 @@ describe('Signing in to the console', () => {
     const tab = await ui.newPage();
     const { page } = tab;
     await page.goto(ui.url('/console'));
-    await page.getByLabel('API key').fill('orgql_notakey_0000000000000000');
+    await page.getByLabel('API key', { exact: true }).fill('orgql_notakey_0000000000000000');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'refused' }).waitFor();
-    expect(await page.getByLabel('API key').isVisible()).toBe(true);
+    expect(await page.getByLabel('API key', { exact: true }).isVisible()).toBe(true);
     expect(await page.evaluate(storageOf('sessionStorage'))).not.toContain('orgql_notakey');
     // Chromium itself logs the refused request (401) as a console error; nothing else may be logged.
     expect(tab.errors.splice(0).filter((error) => !error.includes('status of 401'))).toEqual([]);
@@ -84,6 +84,6 @@ describe('Signing in to the console', () => {
     await page.keyboard.press('Tab');
     expect((await focused()).text).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    await until('the main landmark to have the focus', async () => ((await focused()).id === 'main' ? true : undefined));
+    await until('the main landmark to have the focus', focused, (element) => element.id === 'main');
   });
 });
