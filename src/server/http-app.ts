@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServer } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { GraphQLContext } from '../graphql/context';
 import { renderLandingPage } from '../graphql/landing-page';
@@ -45,7 +45,7 @@ export function createHttpApp(deps: HttpAppDeps) {
     bodyLimit: MAX_BODY_BYTES,
     return503OnClosing: true,
     // Fastify logs two lines per request; one line when it is answered says all (see logRequest).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
