@@ -9,7 +9,8 @@ export type AuditRow = ConsoleAuditEventsQuery['auditEvents']['edges'][number]['
 export const PAGE_SIZE = 50;
 
 interface Pages {
-  readonly rows: readonly AuditRow[];
+  /** One array per page fetched: a page already shown is never rebuilt, so the table re-renders only the new one. */
+  readonly pages: ReadonlyArray<readonly AuditRow[]>;
   readonly endCursor: string | null;
   readonly hasNextPage: boolean;
   readonly loading: boolean;
@@ -23,7 +24,7 @@ interface Pages {
 export function useAuditPages(filter: AuditEventFilter): Pages & { loadMore(): void } {
   const session = useSession();
   const key = JSON.stringify(filter);
-  const [pages, setPages] = useState<Pages>({ rows: [], endCursor: null, hasNextPage: false, loading: true, error: undefined });
+  const [pages, setPages] = useState<Pages>({ pages: [], endCursor: null, hasNextPage: false, loading: true, error: undefined });
   const inFlight = useRef<AbortController | null>(null);
 
   const fetchPage = useCallback(
@@ -36,7 +37,7 @@ export function useAuditPages(filter: AuditEventFilter): Pages & { loadMore(): v
         ({ auditEvents }) => {
           if (controller.signal.aborted) return;
           setPages((previous) => ({
-            rows: after === null ? auditEvents.edges.map((edge) => edge.node) : [...previous.rows, ...auditEvents.edges.map((edge) => edge.node)],
+            pages: [...(after === null ? [] : previous.pages), auditEvents.edges.map((edge) => edge.node)],
             endCursor: auditEvents.pageInfo.endCursor ?? null,
             hasNextPage: auditEvents.pageInfo.hasNextPage,
             loading: false,
@@ -56,7 +57,7 @@ export function useAuditPages(filter: AuditEventFilter): Pages & { loadMore(): v
 
   // A new filter starts again from the newest event.
   useEffect(() => {
-    setPages({ rows: [], endCursor: null, hasNextPage: false, loading: true, error: undefined });
+    setPages({ pages: [], endCursor: null, hasNextPage: false, loading: true, error: undefined });
     fetchPage(null);
     return () => inFlight.current?.abort();
   }, [fetchPage]);

@@ -26,7 +26,7 @@ export function AuditPage() {
       <FilterForm value={fields} onApply={(next) => navigate(`${paths.audit}${searchFromFields(next)}`)} />
       <ExportButtons fields={fields} />
       {pages.error && <Failure error={pages.error} />}
-      <Timeline rows={pages.rows} hasNextPage={pages.hasNextPage} loading={pages.loading} loadMore={pages.loadMore} />
+      <Timeline pages={pages.pages} hasNextPage={pages.hasNextPage} loading={pages.loading} loadMore={pages.loadMore} />
     </>
   );
 }
