@@ -21,8 +21,11 @@ export function Failure({ error }: { error: GatewayError }) {
 /** A page the caller's role may not use. */
 export function Forbidden({ role, what }: { role: string; what: string }) {
   return (
-    <p role="alert" class="error">
-      Your role ({role}) cannot see {what}.
-    </p>
+    <>
+      <h1>Not available</h1>
+      <p role="alert" class="error">
+        Your role ({role}) cannot see {what}.
+      </p>
+    </>
   );
 }

@@ -27,8 +27,14 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export function useLocation(): Location {
   const [location, setLocation] = useState(current);
   useEffect(() => {
-    const listener = () => setLocation(current());
+    const listener = () =>
+      setLocation((previous) => {
+        const next = current();
+        return next.path === previous.path && next.search.toString() === previous.search.toString() ? previous : next;
+      });
     listeners.add(listener);
+    // A child's effect may have navigated before this one subscribed (effects run children first).
+    listener();
     return () => void listeners.delete(listener);
   }, []);
   return location;
