@@ -1,4 +1,4 @@
-import { startConsoleUnderTest, type ConsoleUnderTest } from './support/console-under-test';
+import { startConsoleUnderTest, type ConsolePage, type ConsoleUnderTest } from './support/console-under-test';
 import { SUITE_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts';
 import { until } from './support/until';
 
@@ -85,5 +85,22 @@ describe('Signing in to the console', () => {
     expect((await focused()).text).toBe('Skip to content');
     await page.keyboard.press('Enter');
     await until('the main landmark to have the focus', focused, (element) => element.id === 'main');
+  });
+
+  it('shows each role only the pages it may use, and says why a page is closed to it', async () => {
+    const navLinks = (tab: ConsolePage) => tab.page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents();
+    const viewer = await ui.signedIn('viewer');
+    await viewer.page.goto(ui.url('/console/org'));
+    await viewer.page.getByRole('heading', { level: 1, name: 'Organization' }).waitFor();
+    expect(await navLinks(viewer)).toEqual(['Organization', 'Preview and apply']);
+    await viewer.page.goto(ui.url('/console/audit'));
+    await viewer.page.getByRole('alert').filter({ hasText: 'Your role (viewer)' }).waitFor();
+
+    const auditor = await ui.signedIn('auditor');
+    await auditor.page.goto(ui.url('/console/audit'));
+    await auditor.page.getByRole('heading', { level: 1, name: 'Change history' }).waitFor();
+    expect(await navLinks(auditor)).toEqual(['Change history']);
+    await auditor.page.goto(ui.url('/console/org'));
+    await auditor.page.getByRole('alert').filter({ hasText: 'Your role (auditor)' }).waitFor();
   });
 });
