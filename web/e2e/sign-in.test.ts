@@ -103,4 +103,15 @@ describe('Signing in to the console', () => {
     await auditor.page.goto(ui.url('/console/org'));
     await auditor.page.getByRole('alert').filter({ hasText: 'Your role (auditor)' }).waitFor();
   });
+
+  it('opens, after signing in at /console, the first page the role may use', async () => {
+    for (const [role, heading, path] of [
+      ['viewer', 'Organization', '/console/org'],
+      ['auditor', 'Change history', '/console/audit'],
+    ] as const) {
+      const tab = await ui.signedIn(role);
+      await tab.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(new URL(tab.page.url()).pathname).toBe(path);
+    }
+  });
 });
