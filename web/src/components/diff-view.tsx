@@ -1,33 +1,5 @@
+import { diffLines } from './diff-lines';
 import { highlightJson } from './json-view';
-
-/** A line-by-line diff of two JSON values (longest common subsequence), as unified lines. */
-export type DiffLine = { readonly kind: 'same' | 'add' | 'del'; readonly text: string };
-
-export function diffLines(before: readonly string[], after: readonly string[]): DiffLine[] {
-  const n = before.length;
-  const m = after.length;
-  // lcs[i][j]: the longest common subsequence of before[i..] and after[j..].
-  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i -= 1)
-    for (let j = m - 1; j >= 0; j -= 1) lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const lines: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && before[i] === after[j]) {
-      lines.push({ kind: 'same', text: before[i]! });
-      i += 1;
-      j += 1;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      lines.push({ kind: 'add', text: after[j]! });
-      j += 1;
-    } else {
-      lines.push({ kind: 'del', text: before[i]! });
-      i += 1;
-    }
-  }
-  return lines;
-}
 
 const linesOf = (value: unknown) => (value === undefined || value === null ? [] : (JSON.stringify(value, null, 2) ?? '').split('\n'));
 
