@@ -1,23 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { usePageTitle } from '../components/page-title';
 import { Section } from '../components/section';
 import { Failure, Loading } from '../components/status';
-import { execute, GatewayError } from '../graphql/client';
 import { useQuery } from '../graphql/use-query';
-import type { ConsolePreviewPolicyChangeQuery, PolicyType } from '../gql/graphql';
+import type { PolicyType } from '../gql/graphql';
 import { OrganizationTreeQuery } from '../org/organization-query';
 import { buildTree, indexTree } from '../org/tree-model';
 import { enabledTypes } from '../policy/policy-types';
-import { applyChanges, type Applied } from '../preview/apply-changes';
-import { describeChange, toChangeInput, type ComposedChange } from '../preview/change';
+import { describeChange } from '../preview/change';
 import { ChangeForm } from '../preview/change-form';
+import { ApplyOutcome, ApplyPanel } from '../preview/apply-panel';
 import { ImpactTable } from '../preview/impact-table';
-import { PreviewPoliciesQuery, PreviewQuery } from '../preview/preview-query';
-import { Link } from '../router/link';
-import { paths } from '../router/paths';
+import { PreviewPoliciesQuery } from '../preview/preview-query';
+import { usePreviewAndApply } from '../preview/use-preview-apply';
 import { can, roleName, useSession } from '../session/session';
-
-type Preview = ConsolePreviewPolicyChangeQuery['previewPolicyChange'];
 
 /**
  * /console/preview: compose changes, see previewPolicyChange's impact per account before anything is
@@ -41,60 +37,11 @@ export function PreviewPage() {
   );
   const policyOptions = useMemo(() => policies.data?.policies.edges.map((edge) => edge.node).filter((p) => !p.awsManaged) ?? [], [policies.data]);
 
-  const [changes, setChanges] = useState<ComposedChange[]>([]);
-  const [draft, setDraft] = useState<ComposedChange | string | undefined>(undefined);
-  const onDraft = useCallback((next: ComposedChange | string | undefined) => setDraft(next), []);
-  const pending = useMemo(() => [...changes, ...(draft && typeof draft !== 'string' ? [draft] : [])], [changes, draft]);
-  const pendingKey = JSON.stringify(pending.map(toChangeInput));
-
-  const [preview, setPreview] = useState<{ key: string; result: Preview } | undefined>(undefined);
-  const [previewError, setPreviewError] = useState<GatewayError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [ackDemanded, setAckDemanded] = useState(false);
-  const [outcome, setOutcome] = useState<{ applied: Applied[]; error?: GatewayError } | undefined>(undefined);
-  // Bumped after an apply: the form starts empty again.
-  const [round, setRound] = useState(0);
-  const current = preview?.key === pendingKey ? preview.result : undefined;
-  const needsAck = ackDemanded || Boolean(current?.requiredAcknowledgements.includes('STORED_CONTENT_DELETION'));
-
-  const runPreview = async () => {
-    if (!type || pending.length === 0) return;
-    setBusy(true);
-    setPreviewError(undefined);
-    setOutcome(undefined);
-    try {
-      const answer = await execute(PreviewQuery, { type, changes: pending.map(toChangeInput) }, session.credential);
-      setPreview({ key: pendingKey, result: answer.previewPolicyChange });
-    } catch (error) {
-      setPreviewError(error instanceof GatewayError ? error : new GatewayError(String(error), 'INTERNAL_SERVER_ERROR'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const runApply = async () => {
-    setBusy(true);
-    const applied: Applied[] = [];
-    try {
-      await applyChanges(pending, session.credential, acknowledged ? ['STORED_CONTENT_DELETION'] : [], applied);
-      setOutcome({ applied });
-      setChanges([]);
-      setDraft(undefined);
-      setRound((n) => n + 1);
-      setPreview(undefined);
-      setAcknowledged(false);
-      setAckDemanded(false);
-      org.reload();
-      policies.reload();
-    } catch (error) {
-      const failure = error instanceof GatewayError ? error : new GatewayError(String(error), 'INTERNAL_SERVER_ERROR');
-      if (failure.code === 'ACKNOWLEDGEMENT_REQUIRED') setAckDemanded(true);
-      setOutcome({ applied, error: failure });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const flow = usePreviewAndApply(type, session.credential, () => {
+    org.reload();
+    policies.reload();
+  });
+  const { changes, setChanges, draft, onDraft, pending, current, previewError, busy, acknowledged, setAcknowledged, needsAck, outcome, round } = flow;
 
   return (
     <>
@@ -108,7 +55,7 @@ export function PreviewPage() {
           aria-label="Compose a change"
           onSubmit={(event) => {
             event.preventDefault();
-            void runPreview();
+            void flow.runPreview();
           }}
         >
           <div class="field">
@@ -118,8 +65,7 @@ export function PreviewPage() {
               value={type}
               onChange={(e) => {
                 setType(e.currentTarget.value as PolicyType);
-                setChanges([]);
-                setPreview(undefined);
+                flow.reset();
               }}
             >
               {types.map((t) => (
@@ -168,54 +114,17 @@ export function PreviewPage() {
           <ImpactTable preview={current} />
         </Section>
       )}
-      {mayApply ? (
-        <div class="stack apply">
-          {needsAck && (
-            <div class="ack">
-              <input id="acknowledge" type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.currentTarget.checked)} />
-              <label for="acknowledge">I acknowledge that this change deletes stored AI content in all Regions</label>
-            </div>
-          )}
-          <button type="button" class="primary" disabled={busy || !current || (needsAck && !acknowledged)} onClick={() => void runApply()}>
-            Apply
-          </button>
-          {!current && pending.length > 0 && <p class="muted">Preview the changes before applying them.</p>}
-        </div>
-      ) : (
-        <p class="muted">Your role ({roleName(session.caller)}) can preview but not apply changes.</p>
-      )}
-      {outcome && (
-        <div role="status" class={outcome.error ? 'error' : undefined}>
-          {outcome.applied.length > 0 && (
-            <>
-              <p>
-                Applied {outcome.applied.length} change{outcome.applied.length === 1 ? '' : 's'}.
-              </p>
-              <ul>
-                {outcome.applied.map((entry) => (
-                  <li key={entry.auditEventId}>
-                    {describeChange(entry.change)}
-                    {mayAudit ? (
-                      <>
-                        {' '}
-                        <Link href={paths.auditEvent(entry.auditEventId)}>View audit event</Link>
-                      </>
-                    ) : (
-                      <span class="muted"> (audit event {entry.auditEventId})</span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {outcome.error && (
-            <p>
-              Refused: {outcome.error.message} ({outcome.error.code})
-              {outcome.error.code === 'ACKNOWLEDGEMENT_REQUIRED' ? ' Check the acknowledgement and apply again.' : ''}
-            </p>
-          )}
-        </div>
-      )}
+      <ApplyPanel
+        mayApply={mayApply}
+        role={roleName(session.caller)}
+        needsAck={needsAck}
+        acknowledged={acknowledged}
+        onAcknowledge={setAcknowledged}
+        disabled={busy || !current || (needsAck && !acknowledged)}
+        hint={!current && pending.length > 0 ? 'Preview the changes before applying them.' : undefined}
+        onApply={() => void flow.runApply()}
+      />
+      {outcome && <ApplyOutcome applied={outcome.applied} error={outcome.error} mayAudit={mayAudit} />}
     </>
   );
 }
