@@ -37,5 +37,5 @@ export function saveJson(file: string, value: unknown): void {
 
 /** The load times as a table for the test log. */
 export function loadTimeTable(times: readonly LoadTime[]): string {
-  return times.map((time) => `${time.page.padEnd(24)} ${time.path.padEnd(44)} ${time.via.padEnd(5)} ${String(time.ms).padStart(6)} ms`).join('\n');
+  return times.map((time) => `${time.page.padEnd(30)} ${time.path.padEnd(44)} ${time.via.padEnd(5)} ${String(time.ms).padStart(6)} ms`).join('\n');
 }

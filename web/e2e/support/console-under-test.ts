@@ -15,10 +15,10 @@ export interface ConsolePage {
   readonly context: BrowserContext;
   /** Console errors and uncaught exceptions so far. */
   readonly errors: string[];
-  /** Opens the console path by its address and waits until `ready` is visible; records the load time. */
-  load(name: string, path: string, ready: (page: Page) => Locator): Promise<void>;
-  /** Clicks `link` and waits until `ready` is visible; records the load time. */
-  follow(name: string, link: Locator, ready: (page: Page) => Locator): Promise<void>;
+  /** Opens the console path by its address and waits until `ready` is visible; records and returns the load time (ms). */
+  load(name: string, path: string, ready: (page: Page) => Locator): Promise<number>;
+  /** Clicks `link` and waits until `ready` is visible; records and returns the time it took (ms). */
+  follow(name: string, link: Locator, ready: (page: Page) => Locator): Promise<number>;
   /** Signs in through the form the page shows (any route shows it to a stranger) and waits until the console says who is signed in. */
   signIn(key: string): Promise<void>;
   /** At 1280x800 and at a phone's width: saves a screenshot and runs axe; fails on serious or critical violations or on any console error. */
@@ -83,7 +83,8 @@ async function openPage(
   accessibility: Record<string, AccessibilityReport>,
 ): Promise<ConsolePage> {
   // bypassCSP: axe-core is injected as a script of the test's, which the console's own policy rightly refuses.
-  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true });
+  // UTC and en-US: the time filters' datetime-local fields mean the same instants on every machine.
+  const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, timezoneId: 'UTC', locale: 'en-US' });
   context.setDefaultTimeout(CONTENT_TIMEOUT_MS);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -96,7 +97,9 @@ async function openPage(
         const logged = errors.length > 0 ? `; the page logged:\n  ${errors.join('\n  ')}` : '';
         throw new Error(`The console's "${name}" page (now at ${page.url()}) did not show its content: ${error.message.split('\n')[0]}${logged}`);
       });
-    loadTimes.push({ page: name, path: new URL(page.url()).pathname, via, ms: Math.round(performance.now() - started) });
+    const ms = Math.round(performance.now() - started);
+    loadTimes.push({ page: name, path: new URL(page.url()).pathname, via, ms });
+    return ms;
   };
   return {
     page,
