@@ -141,4 +141,19 @@ describe('The change history', () => {
     expect((await diff.locator('.diff-add').first().textContent())?.startsWith('+ ')).toBe(true);
     await admin.check('policy-history');
   });
+
+  it('names the first broken row when verifying after a row was edited in SQL', async () => {
+    const { page } = tab;
+    const [result] = await events({ operation: 'attachPolicy', kind: 'RESULT' });
+    // As a superuser could: switch the append-only trigger off, then rewrite history.
+    const { prisma } = ui.gateway.gateway.database;
+    await prisma.$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+    await prisma.$executeRawUnsafe(`UPDATE audit_event SET error_message = 'nothing to see' WHERE sequence = ${BigInt(result!.sequence)}`);
+    await tab.load('audit-event-tampered', `/console/audit/${result!.id}`, () => page.getByRole('button', { name: 'Verify chain' }));
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Chain broken at sequence ${result!.sequence}: HASH_MISMATCH` })
+      .waitFor();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { startConsoleUnderTest, type ConsolePage, type ConsoleUnderTest } from './support/console-under-test';
 import { SUITE_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts';
+import { until } from './support/until';
 
 jest.setTimeout(TEST_TIMEOUT_MS);
 
@@ -109,5 +110,22 @@ describe('The organization page', () => {
     expect(await chip('888888888888', 'lex').getAttribute('data-setting')).toBe('OPT_IN');
     expect(await chip('888888888888', 'comprehend').getAttribute('data-locked')).toBe('true');
     await tab.check('organization-posture');
+  });
+
+  it("moves through the tree with the arrow, Home and End keys, and Enter opens the focused node's page", async () => {
+    const { page } = tab;
+    const focusedId = () => page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('data-node-id') as string | null);
+    const focusOn = (id: string) => until(`the focus on ${id}`, focusedId, (seen) => seen === id);
+    await tab.load('organization', '/console/org', () => node(page, '111111111111'));
+    await node(page, ids.root).focus();
+    await page.keyboard.press('End');
+    await focusOn('111111111111');
+    await page.keyboard.press('Home');
+    await focusOn(ids.root);
+    await page.keyboard.press('ArrowDown');
+    await focusOn('ou-demo-security');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Security' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/ous/ou-demo-security');
   });
 });
