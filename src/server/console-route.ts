@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from './http-app';
+import { readConsoleAssets } from './console-assets';
 
 export const CONSOLE_PATH = '/console';
 /** Where `npm run build` (vite) puts the console: dist/console, from src/server (tests) and dist/server alike. */
@@ -32,30 +33,6 @@ export function isConsolePath(urlPath: string): boolean {
 
 /**
  * Serves the console: hashed assets from dist/console/assets with a year's caching, and index.html
- * (never cached without revalidation) for /console and every deep link below it, so a reload of
- * /console/accounts/123456789012 opens that page.
- */
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-};
-
-/** The built assets, read once: a few files, all named by their hash (so a file never changes under a name). */
-function readAssets(dir: string): Map<string, { readonly body: Buffer; readonly type: string }> {
-  const assets = new Map<string, { body: Buffer; type: string }>();
-  if (!existsSync(dir)) return assets;
-  for (const name of readdirSync(dir)) {
-    const type = CONTENT_TYPES[path.extname(name)];
-    if (type) assets.set(name, { body: readFileSync(path.join(dir, name)), type });
-  }
-  return assets;
-}
-
-/**
- * Serves the console: hashed assets from dist/console/assets with a year's caching, and index.html
  * (revalidated on every load) for /console and every deep link below it, so a reload of
  * /console/accounts/123456789012 opens that page. @fastify/static is not used: it needs ESM-only
  * packages that Jest's CommonJS runtime cannot load, and a handful of files held in memory need no more.
@@ -63,11 +40,13 @@ function readAssets(dir: string): Map<string, { readonly body: Buffer; readonly 
 export function registerConsole(app: HttpApp, distDir: string = CONSOLE_DIST): void {
   const indexFile = path.join(distDir, 'index.html');
   const index = existsSync(indexFile) ? readFileSync(indexFile) : undefined;
-  const assets = readAssets(path.join(distDir, 'assets'));
+  const assets = readConsoleAssets(path.join(distDir, 'assets'));
   app.get<{ Params: { name: string } }>(`${CONSOLE_PATH}/assets/:name`, async (request, reply) => {
     const asset = assets.get(request.params.name);
     if (!asset) return reply.code(404).send({ error: 'NOT_FOUND' });
-    return reply.header('cache-control', IMMUTABLE).header('x-content-type-options', 'nosniff').type(asset.type).send(asset.body);
+    void reply.header('cache-control', IMMUTABLE).header('x-content-type-options', 'nosniff').header('vary', 'accept-encoding').type(asset.type);
+    if (asset.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    return reply.send(asset.body);
   });
   const sendIndex = async (_request: FastifyRequest, reply: FastifyReply) => {
     if (!index) return reply.code(404).type('text/plain; charset=utf-8').send('The console is not built: run `npm run build`.\n');

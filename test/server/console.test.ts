@@ -50,6 +50,18 @@ describe('the console served by the gateway', () => {
     }
   });
 
+  it('sends the script gzipped to a client that accepts it, and as it is to one that does not', async () => {
+    const script = builtAsset('.js');
+    const plain = await get(script, { 'accept-encoding': 'identity' });
+    const body = Buffer.from(await plain.arrayBuffer());
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    // fetch decodes gzip itself: the bytes must come out the same, and the header says they were compressed.
+    const zipped = await get(script, { 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('accept-encoding');
+    expect(Buffer.from(await zipped.arrayBuffer()).equals(body)).toBe(true);
+  });
+
   it('answers 404 for an asset that does not exist instead of the page', async () => {
     const response = await get('/console/assets/missing-0000.js');
     expect(response.status).toBe(404);
