@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../../test/support/gateway-harness';
-import { checkAccessibility, type AccessibilityReport } from './accessibility';
-import { DESKTOP, VIEWPORTS, loadTimeTable, saveJson, saveScreenshot, type LoadTime, type ViewportName } from './artifacts';
+import type { AccessibilityReport } from './accessibility';
+import { DESKTOP, loadTimeTable, saveJson, type LoadTime } from './artifacts';
 import { launchChromium } from './chromium';
+import { checkPage } from './page-check';
 import { collectPageErrors } from './page-errors';
 import { CONTENT_TIMEOUT_MS } from './timeouts';
 
@@ -21,7 +22,10 @@ export interface ConsolePage {
   follow(name: string, link: Locator, ready: (page: Page) => Locator): Promise<number>;
   /** Signs in through the form the page shows (any route shows it to a stranger) and waits until the console says who is signed in. */
   signIn(key: string): Promise<void>;
-  /** At 1280x800 and at a phone's width: saves a screenshot and runs axe; fails on serious or critical violations or on any console error. */
+  /**
+   * At 1280x800 and at a phone's width: saves a screenshot and runs axe; fails on serious or critical
+   * violations, on a page wider than the viewport, or on any console error.
+   */
   check(name: string): Promise<void>;
 }
 
@@ -112,18 +116,6 @@ async function openPage(
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByTestId('signed-in-as').waitFor();
     },
-    async check(name) {
-      const blocking: string[] = [];
-      for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
-        await page.setViewportSize(VIEWPORTS[viewport]);
-        await saveScreenshot(page, name, viewport);
-        const report = await checkAccessibility(page);
-        accessibility[`${name}@${viewport}`] = report;
-        blocking.push(...report.blocking.map((line) => `${viewport}: ${line}`));
-      }
-      await page.setViewportSize(DESKTOP);
-      expect({ page: name, seriousOrCriticalViolations: blocking }).toEqual({ page: name, seriousOrCriticalViolations: [] });
-      expect({ page: name, consoleErrors: errors }).toEqual({ page: name, consoleErrors: [] });
-    },
+    check: (name) => checkPage(page, name, errors, accessibility),
   };
 }
