@@ -15,7 +15,7 @@ export function EffectivePolicySection({ type, effective }: { type: string; effe
       {effective?.content == null ? <p>No policy of this type applies.</p> : <JsonView value={effective.content} label={`Effective ${type} document`} />}
       {effective && effective.provenance.length > 0 && (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <caption>Provenance</caption>
             <thead>
               <tr>
@@ -29,15 +29,19 @@ export function EffectivePolicySection({ type, effective }: { type: string; effe
             <tbody>
               {effective.provenance.map((entry) => (
                 <tr key={`${entry.path}-${entry.policyId}`}>
-                  <td class="mono">{entry.path}</td>
-                  <td>
+                  <td data-label="Path" class="mono">
+                    {entry.path}
+                  </td>
+                  <td data-label="Value">
                     <InlineJson value={entry.value} />
                   </td>
-                  <td class="mono">{entry.operator}</td>
-                  <td>
+                  <td data-label="Operator" class="mono">
+                    {entry.operator}
+                  </td>
+                  <td data-label="Policy">
                     <Link href={paths.policy(entry.policyId)}>{entry.policyName}</Link>
                   </td>
-                  <td>
+                  <td data-label="Set at">
                     <Link href={nodePath(entry.node.id)}>{entry.node.name}</Link>
                   </td>
                 </tr>
@@ -48,7 +52,7 @@ export function EffectivePolicySection({ type, effective }: { type: string; effe
       )}
       {effective && effective.ignoredChanges.length > 0 ? (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <caption>Ignored changes</caption>
             <thead>
               <tr>
@@ -61,16 +65,16 @@ export function EffectivePolicySection({ type, effective }: { type: string; effe
             <tbody>
               {effective.ignoredChanges.map((change) => (
                 <tr key={`${change.path}-${change.policyId}-${change.operator}`} data-kind={change.kind}>
-                  <td class="mono">
+                  <td data-label="Path" class="mono">
                     {change.path} <span class="badge">{change.operator}</span>
                   </td>
-                  <td>
+                  <td data-label="Attempted value">
                     <InlineJson value={change.attemptedValue} />
                   </td>
-                  <td>
+                  <td data-label="Policy">
                     <Link href={paths.policy(change.policyId)}>{change.policyName}</Link> at <Link href={nodePath(change.node.id)}>{change.node.name}</Link>
                   </td>
-                  <td>
+                  <td data-label="Why">
                     <IgnoredBecause change={change} />
                   </td>
                 </tr>

@@ -10,7 +10,7 @@ export function PoliciesTable({ rows }: { rows: readonly PolicyRow[] }) {
   if (rows.length === 0) return <p>No policy applies here.</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="cards">
         <caption class="visually-hidden">Policies that apply here</caption>
         <thead>
           <tr>
@@ -23,15 +23,17 @@ export function PoliciesTable({ rows }: { rows: readonly PolicyRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.policy.id}-${row.target.id}`}>
-              <td>
+              <td data-label="Policy">
                 <Link href={paths.policy(row.policy.id)}>{row.policy.name}</Link>
                 {row.policy.awsManaged && <span class="badge"> AWS managed</span>}
               </td>
-              <td class="mono">{row.policy.type}</td>
-              <td>
+              <td data-label="Type" class="mono">
+                {row.policy.type}
+              </td>
+              <td data-label="Attached to">
                 <Link href={nodePath(row.target.id)}>{row.target.name}</Link>
               </td>
-              <td>{row.inherited ? 'inherited' : 'attached here'}</td>
+              <td data-label="How">{row.inherited ? 'inherited' : 'attached here'}</td>
             </tr>
           ))}
         </tbody>

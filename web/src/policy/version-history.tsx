@@ -28,7 +28,7 @@ export function VersionHistory({ policyId }: { policyId: string }) {
   return (
     <>
       <div class="table-wrap">
-        <table>
+        <table class="cards">
           <caption>Versions</caption>
           <thead>
             <tr>
@@ -42,11 +42,15 @@ export function VersionHistory({ policyId }: { policyId: string }) {
           <tbody>
             {versions.map((v) => (
               <tr key={v.version}>
-                <td>{v.version}</td>
-                <td>{new Date(v.event.occurredAt).toLocaleString()}</td>
-                <td title={v.event.actor.id}>{v.event.actor.displayName ?? v.event.actor.id}</td>
-                <td class="mono">{v.event.operation}</td>
-                <td>
+                <td data-label="Version">{v.version}</td>
+                <td data-label="When">{new Date(v.event.occurredAt).toLocaleString()}</td>
+                <td data-label="Who" title={v.event.actor.id}>
+                  {v.event.actor.displayName ?? v.event.actor.id}
+                </td>
+                <td data-label="Operation" class="mono">
+                  {v.event.operation}
+                </td>
+                <td data-label="Event">
                   <Link href={paths.auditEvent(v.event.id)}>Event {v.version}</Link>
                 </td>
               </tr>

@@ -23,7 +23,7 @@ export function ImpactTable({ preview }: { preview: Preview }) {
         <p>No account's effective policy would change.</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <caption>Accounts affected</caption>
             <thead>
               <tr>
@@ -34,7 +34,7 @@ export function ImpactTable({ preview }: { preview: Preview }) {
             <tbody>
               {preview.impacts.map((impact) => (
                 <tr key={impact.account.id} data-account-id={impact.account.id}>
-                  <td>
+                  <td data-label="Account">
                     <Link href={paths.account(impact.account.id)}>{impact.account.name}</Link> <span class="node-id">{impact.account.id}</span>
                     {impact.deletesStoredContent && (
                       <p class="error" data-testid="deletes-content">
@@ -45,7 +45,7 @@ export function ImpactTable({ preview }: { preview: Preview }) {
                       <p class="muted">Opts back in (content may be stored and used): {impact.resumesContentUse.join(', ')}</p>
                     )}
                   </td>
-                  <td>
+                  <td data-label="Changes">
                     <PolicyDiffView diff={impact.diff} label={`Effective policy changes of ${impact.account.name}`} />
                   </td>
                 </tr>
