@@ -29,7 +29,7 @@ describe('Signing in to the console with a JWT', () => {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
-    const errors = collectPageErrors(page);
+    const errors = collectPageErrors(page, new URL(gateway.gateway.url).origin);
     await page.goto(new URL('/console/org', gateway.gateway.url).toString());
     return { page, errors };
   };

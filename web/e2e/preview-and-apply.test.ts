@@ -49,6 +49,32 @@ describe('Preview and apply', () => {
     await tab.check('preview-viewer');
   });
 
+  it('previews an updated document: only the accounts it changes, and for an invalid one its problems', async () => {
+    const editor = await ui.signedIn('editor');
+    const { page } = editor;
+    await editor.load('preview', '/console/preview', () => page.getByLabel('Policy type', { exact: true }));
+    await page.getByLabel('Policy type', { exact: true }).selectOption('AISERVICES_OPT_OUT_POLICY');
+    await page.getByLabel('Change', { exact: true }).selectOption({ label: 'Update document' });
+    await page.getByLabel('Policy', { exact: true }).selectOption('p-allowlexoptin');
+    const optIn = { opt_out_policy: { '@@assign': 'optIn' } };
+    await page.getByLabel('Policy document', { exact: true }).fill(JSON.stringify({ services: { lex: optIn, polly: optIn } }));
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    const affected = page.getByRole('table', { name: 'Accounts affected' }).locator('tr[data-account-id]');
+    await affected.filter({ hasText: 'polly' }).first().waitFor();
+    const accounts = await affected.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-account-id')));
+    expect(accounts.sort()).toEqual(['888888888888', '999999999999']);
+
+    await page.getByLabel('Policy document', { exact: true }).fill(JSON.stringify({ services: { lex: { opt_out_policy: { '@@assign': 'maybe' } } } }));
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'maybe' })
+      .or(page.getByRole('alert').filter({ hasText: 'opt_out_policy' }))
+      .first()
+      .waitFor();
+    expect(await countEvents({ operation: 'updatePolicy' })).toBe(0);
+  });
+
   it("shows an editor the change's impact per account before sending anything, applies it, and the timeline lists it", async () => {
     const editor = await ui.signedIn('editor');
     const { page } = editor;

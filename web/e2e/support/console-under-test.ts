@@ -91,7 +91,7 @@ async function openPage(
   const context = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, timezoneId: 'UTC', locale: 'en-US' });
   context.setDefaultTimeout(CONTENT_TIMEOUT_MS);
   const page = await context.newPage();
-  const errors = collectPageErrors(page);
+  const errors = collectPageErrors(page, new URL(url('/')).origin);
   const timed = async (name: string, via: LoadTime['via'], navigate: () => Promise<unknown>, ready: (page: Page) => Locator) => {
     const started = performance.now();
     await navigate();
