@@ -7,6 +7,7 @@ import { useQuery } from '../graphql/use-query';
 import { EffectivePolicySection } from '../node/effective-policy-section';
 import { NodePoliciesOfTypeQuery, NodeQuery } from '../node/node-query';
 import { PoliciesTable } from '../node/policies-table';
+import { PostureSection } from '../node/posture-section';
 import { enabledTypes, hasEffectivePolicy } from '../policy/policy-types';
 import { Link } from '../router/link';
 import { nodePath, paths } from '../router/paths';
@@ -96,6 +97,7 @@ export function NodePage({ id }: { id: string }) {
         {perType.loading ? <Loading what="policies" /> : <PoliciesTable rows={policyRows} />}
         {types.length === 0 && <p class="muted">No policy type is enabled on the root.</p>}
       </Section>
+      {types.includes('AISERVICES_OPT_OUT_POLICY') && <PostureSection id={node.id} isAccount={isAccount} />}
       {isAccount && (
         <Section title="Effective policies">
           {perType.loading && <Loading what="effective policies" />}
