@@ -22,6 +22,11 @@ describe("An account's, an OU's and a policy's pages", () => {
     const input = { name: 'ComprehendOptInAttempt', type: 'AISERVICES_OPT_OUT_POLICY', content };
     const { createPolicy } = await ui.gateway.data(CREATE, { input });
     await ui.gateway.data(ATTACH, { policyId: createPolicy.policy.id, targetId: 'ou-demo-production' });
+    // A second enabled type, so the account shows an effective policy per type.
+    await ui.gateway.data(`mutation { enablePolicyType(rootId: "r-demo", type: TAG_POLICY) { auditEventId } }`);
+    const tagPolicy = { name: 'CostCenterTag', type: 'TAG_POLICY', content: { tags: { costcenter: { tag_key: { '@@assign': 'CostCenter' } } } } };
+    const created = await ui.gateway.data(CREATE, { input: tagPolicy });
+    await ui.gateway.data(ATTACH, { policyId: created.createPolicy.policy.id, targetId: 'r-demo' });
     tab = await ui.signedIn('viewer');
   }, SUITE_TIMEOUT_MS);
   afterEach(() => expect(ui?.takeErrors() ?? []).toEqual([]));
@@ -44,7 +49,7 @@ describe("An account's, an OU's and a policy's pages", () => {
     await rowWith(policies, 'OptOutAllByDefault', 'Root', 'inherited').waitFor();
   });
 
-  it('shows the effective policy with the policy and node that set each value, and what the lock overruled', async () => {
+  it('shows the effective policy of each enabled type with the policy and node that set each value, and what the lock overruled', async () => {
     const { page } = tab;
     await tab.load('account', '/console/accounts/444444444444', () =>
       page.getByRole('region', { name: 'Effective AISERVICES_OPT_OUT_POLICY', exact: true }).getByRole('table', { name: 'Provenance' }),
@@ -56,6 +61,9 @@ describe("An account's, an OU's and a policy's pages", () => {
     await rowWith(provenance, 'default', 'optOut', 'OptOutAllByDefault', 'Root').waitFor();
     const ignored = effective.getByRole('table', { name: 'Ignored changes' }).locator('tr[data-kind="LOCKED_BY_PARENT"]');
     await holding(ignored, 'comprehend', 'optIn', 'ComprehendOptInAttempt', 'Production', 'LockComprehendOptOut', 'Workloads').waitFor();
+
+    const tags = page.getByRole('region', { name: 'Effective TAG_POLICY', exact: true });
+    await rowWith(tags.getByRole('table', { name: 'Provenance' }), 'costcenter', 'CostCenter', 'CostCenterTag', 'Root').waitFor();
     await tab.check('account');
   });
 

@@ -30,7 +30,7 @@ describe('Signing in to the console', () => {
     expect(tab.errors).toEqual([]);
   });
 
-  it('keeps the API key in sessionStorage only, never in an address, a cookie or localStorage', async () => {
+  it('keeps the API key in sessionStorage only (a reload stays signed in), never in an address, a cookie or localStorage', async () => {
     const tab = await ui.newPage();
     const { page } = tab;
     const requested: string[] = [];
@@ -43,6 +43,9 @@ describe('Signing in to the console', () => {
     expect(JSON.stringify(await tab.context.cookies())).not.toContain(ui.keys.editor);
     expect(requested.filter((address) => address.includes(ui.keys.editor))).toEqual([]);
     expect(page.url()).not.toContain(ui.keys.editor);
+
+    await page.reload();
+    await page.getByTestId('signed-in-as').filter({ hasText: '(editor)' }).waitFor();
   });
 
   it('forgets the key on sign-out: the form comes back and a reload stays signed out', async () => {
