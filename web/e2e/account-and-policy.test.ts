@@ -62,12 +62,17 @@ describe("An account's, an OU's and a policy's pages", () => {
     const ignored = effective.getByRole('table', { name: 'Ignored changes' }).locator('tr[data-kind="LOCKED_BY_PARENT"]');
     await holding(ignored, 'comprehend', 'optIn', 'ComprehendOptInAttempt', 'Production', 'LockComprehendOptOut', 'Workloads').waitFor();
 
+    const chip = page
+      .getByRole('region', { name: 'AI opt-out posture', exact: true })
+      .getByTestId('posture-chip')
+      .and(page.locator('[data-service="comprehend"]'));
+    expect(await chip.textContent()).toBe('comprehend: opted out (locked)');
     const tags = page.getByRole('region', { name: 'Effective TAG_POLICY', exact: true });
     await rowWith(tags.getByRole('table', { name: 'Provenance' }), 'costcenter', 'CostCenter', 'CostCenterTag', 'Root').waitFor();
     await tab.check('account');
   });
 
-  it("shows an OU's tags, its policies and its children", async () => {
+  it("shows an OU's tags, its policies, its children and the AI opt-out posture of the accounts below it", async () => {
     const { page } = tab;
     const children = () => page.getByRole('region', { name: 'Children', exact: true });
     await tab.load('organizational-unit', '/console/ous/ou-demo-workloads', () => children().getByRole('link', { name: 'ML Platform' }));
@@ -76,6 +81,19 @@ describe("An account's, an OU's and a policy's pages", () => {
     await rowWith(page.getByRole('region', { name: 'Tags', exact: true }), 'cost-center', 'cc-1000').waitFor();
     await rowWith(page.getByRole('region', { name: 'Policies', exact: true }), 'LockComprehendOptOut', 'attached here').waitFor();
     await rowWith(page.getByRole('region', { name: 'Policies', exact: true }), 'OptOutAllByDefault', 'inherited').waitFor();
+    const posture = page.getByRole('region', { name: 'AI opt-out posture', exact: true });
+    const cells = async (service: string) => {
+      const row = posture
+        .getByRole('table', { name: 'Accounts below, per service' })
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: service, exact: true }) });
+      return (await row.getByRole('cell').allTextContents()).map((cell) => cell.trim());
+    };
+    // Six accounts below Workloads, all opted out by default; Lex opted back in for the two in ML Platform.
+    await posture.getByRole('cell', { name: 'lex', exact: true }).waitFor();
+    expect(await cells('default')).toEqual(['default', '6', '0', '0']);
+    expect(await cells('lex')).toEqual(['lex', '4', '2', '0']);
+    await posture.getByText(/^\d+ more services are counted as default is\.$/).waitFor();
     await tab.check('organizational-unit');
   });
 
