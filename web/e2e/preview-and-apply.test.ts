@@ -91,6 +91,12 @@ describe('Preview and apply', () => {
       .getByRole('status')
       .filter({ hasText: /^Applied/ })
       .waitFor();
+    // The editor may not open the change history: the event is named by id, not linked.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /\(audit event [0-9a-f-]{36}\)/ })
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'View audit event' }).count()).toBe(0);
     const attached = (await ui.gateway.data(ATTACHED_TO)).organizationalUnit.policies.map((p: any) => p.policy.id);
     expect(attached).toContain('p-rekognitionin');
     const { edges } = await eventsOf({ operation: 'attachPolicy', kind: 'RESULT', outcome: 'SUCCEEDED' });
@@ -126,5 +132,17 @@ describe('Preview and apply', () => {
       .waitFor();
     expect(await countEvents({ operation: 'detachPolicy', kind: 'RESULT', outcome: 'SUCCEEDED' })).toBe(1);
     await editor.check('preview-acknowledged');
+  });
+
+  it('leads an admin from the applied change to its audit event', async () => {
+    const admin = await ui.signedIn('admin');
+    const { page } = admin;
+    await page.goto(ui.url('/console/preview'));
+    await preview(page, { change: 'Attach', policy: 'AllowLexOptIn (p-allowlexoptin)', target: 'ML Platform (ou-demo-mlplatform)' });
+    await page.getByRole('button', { name: 'Apply', exact: true }).click();
+    const link = page.getByRole('status').getByRole('link', { name: 'View audit event' });
+    await admin.follow('audit-event-applied', link, () => page.getByRole('heading', { level: 1, name: 'Audit event' }));
+    await page.getByRole('region', { name: 'Request parameters', exact: true }).getByText('ou-demo-mlplatform').first().waitFor();
+    expect(page.url()).toMatch(/\/console\/audit\/[0-9a-f-]{36}$/);
   });
 });
