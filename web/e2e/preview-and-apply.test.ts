@@ -15,9 +15,20 @@ interface Change {
   readonly target: string;
 }
 
+/** Chooses the AI opt-out type once the page has settled on its default type (choosing a type starts a new form). */
+async function chooseType(page: Page): Promise<void> {
+  const type = page.getByLabel('Policy type', { exact: true });
+  await until(
+    'the default policy type',
+    () => type.inputValue(),
+    (value) => value !== '',
+  );
+  await type.selectOption('AISERVICES_OPT_OUT_POLICY');
+}
+
 /** Fills the change form and asks for the preview; resolves once the impact is shown. */
 async function preview(page: Page, { change, policy, target }: Change): Promise<void> {
-  await page.getByLabel('Policy type', { exact: true }).selectOption('AISERVICES_OPT_OUT_POLICY');
+  await chooseType(page);
   await page.getByLabel('Change', { exact: true }).selectOption({ label: change });
   await page.getByLabel('Policy', { exact: true }).selectOption({ label: policy });
   await page.getByLabel('Target', { exact: true }).selectOption({ label: target });
@@ -53,9 +64,15 @@ describe('Preview and apply', () => {
     const editor = await ui.signedIn('editor');
     const { page } = editor;
     await editor.load('preview', '/console/preview', () => page.getByLabel('Policy type', { exact: true }));
-    await page.getByLabel('Policy type', { exact: true }).selectOption('AISERVICES_OPT_OUT_POLICY');
+    await chooseType(page);
     await page.getByLabel('Change', { exact: true }).selectOption({ label: 'Update document' });
     await page.getByLabel('Policy', { exact: true }).selectOption('p-allowlexoptin');
+    // The form starts from the policy's current document; edit it once it is there.
+    await until(
+      'the current document in the form',
+      () => page.getByLabel('Policy document', { exact: true }).inputValue(),
+      (text) => text.includes('"lex"'),
+    );
     const optIn = { opt_out_policy: { '@@assign': 'optIn' } };
     await page.getByLabel('Policy document', { exact: true }).fill(JSON.stringify({ services: { lex: optIn, polly: optIn } }));
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
