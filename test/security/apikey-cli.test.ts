@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { openDatabase } from '../../src/database/database';
 import { printedAdminKey, runOrgql, spawnOrgql, type OrgqlProcess } from '../support/orgql-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { eventually } from '../mirror/support';
 import { bearer, databaseEnv, post } from './support';
 
 /**
@@ -151,7 +152,16 @@ describe('orgql apikey and orgql serve on a shared database', () => {
       server = started.proc;
       graphqlUrl = started.graphqlUrl;
     }
-    const answer = await post(graphqlUrl!, bearer(editorKey), '{ organization { id } }');
+    // A running gateway may have the key cached: it hears of the revocation through NOTIFY (how fast
+    // is test/auth/api-key-revocation.test.ts's business; here only that it does).
+    const answer = await eventually(
+      async () => {
+        const reply = await post(graphqlUrl!, bearer(editorKey), '{ organization { id } }');
+        return reply.status === 401 ? reply : undefined;
+      },
+      5000,
+      'the gateway refuses the revoked key',
+    );
     expect(answer.status).toBe(401);
     expect(answer.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     expect(await server!.stop()).toBe(0);
