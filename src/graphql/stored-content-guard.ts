@@ -10,6 +10,7 @@ import {
 import type { PolicyType } from '../domain/policy-type';
 import type { GraphQLContext } from './context';
 import { loadOrgSnapshot } from './org/load-org-snapshot';
+import { loadPathSnapshot } from './org/load-path-snapshot';
 
 type Acknowledged = readonly Acknowledgement[] | null | undefined;
 
@@ -38,10 +39,20 @@ export async function requireStoredContentAcknowledgement(
   if (type !== STORED_CONTENT_POLICY_TYPE || acknowledge?.includes('STORED_CONTENT_DELETION')) return;
   const roots = await ctx.loaders.roots();
   if (!roots.some((root) => root.policyTypes.some((t) => t.type === type))) return;
-  const referenced = changes.flatMap((c) => (c.kind === 'MOVE_ACCOUNT' || c.policyId === undefined ? [] : [c.policyId]));
-  const snapshot = await loadOrgSnapshot(ctx.loaders, type, referenced);
+  const snapshot = await snapshotFor(ctx, type, changes);
   const affected = storedContentDeletions(previewPolicyChanges(type, snapshot, [...changes]).impacts);
   if (affected.length > 0) throw acknowledgementRequired(affected);
+}
+
+/**
+ * The engine's input, from the mirror: a move affects one account, so only its path and the
+ * destination's are read; a policy change may affect any subtree, so the whole organization is.
+ */
+async function snapshotFor(ctx: GraphQLContext, type: PolicyType, changes: readonly PolicyChange[]) {
+  const moves = changes.flatMap((c) => (c.kind === 'MOVE_ACCOUNT' ? [c.accountId, c.destinationParentId] : []));
+  if (moves.length === changes.length * 2) return loadPathSnapshot(ctx.loaders, type, moves);
+  const referenced = changes.flatMap((c) => (c.kind === 'MOVE_ACCOUNT' || c.policyId === undefined ? [] : [c.policyId]));
+  return loadOrgSnapshot(ctx.loaders, type, referenced);
 }
 
 /** The acknowledgement as the audit event's arguments record it (nothing when none was given). */

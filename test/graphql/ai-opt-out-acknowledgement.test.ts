@@ -73,6 +73,11 @@ describe('changes to the demo organization that would delete AI services stored 
     expect((await lastIntent(t, 'moveAccount'))!.arguments).toMatchObject({ acknowledge: ACK });
   });
 
+  it('leaves a move to a parent the mirror does not know to AWS, which refuses it', async () => {
+    const { body } = await t.graphql(MOVE, { a: '999999999999', to: 'ou-demo-nowhere1' });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: 'NOT_FOUND', upstreamException: 'DestinationParentNotFoundException' });
+  });
+
   it('needs it to change an opt-in policy to optOut', async () => {
     const extensions = await refused(UPDATE, { id: 'p-allowlexoptin', c: lexOut }, 'updatePolicy');
     expect(extensions.affected).toEqual([ML_PLATFORM_LEX[1]]);
