@@ -40,7 +40,7 @@ describe('The organization page', () => {
     await tab.check('organization');
   });
 
-  it('expands and collapses an OU with its buttons and with the keyboard', async () => {
+  it('expands and collapses an OU with its chevron and with the keyboard', async () => {
     const { page } = tab;
     await page.getByTestId(`toggle-${ids.workloads}`).click();
     await node(page, ids.production).waitFor();
