@@ -100,9 +100,11 @@ describe('The organization page', () => {
     expect(await chip('444444444444', 'comprehend').textContent()).toBe('comprehend: opted out (locked)');
     expect(await chip('444444444444', 'comprehend').getAttribute('data-locked')).toBe('true');
     expect(await chip('444444444444', 'default').textContent()).toBe('default: opted out');
-    // Services that simply follow `default` share one chip (the report lists twenty and more).
-    expect(await chip('444444444444', 'lex').count()).toBe(0);
-    expect(await row(page, '444444444444').getByTestId('posture-others').textContent()).toMatch(/^\d+ more services: opted out \(as default\)$/);
+    // One chip per service the report lists, those that only follow `default` included.
+    expect(await chip('444444444444', 'lex').textContent()).toBe('lex: opted out');
+    expect(await chip('444444444444', 'lex').getAttribute('title')).toMatch(/\(as default\)$/);
+    const services = (await ui.gateway.data('{ aiOptOutPosture { services } }')).aiOptOutPosture.services as string[];
+    expect(await row(page, '444444444444').getByTestId('posture-chip').count()).toBe(services.length);
 
     await page.getByRole('searchbox', { name: 'Search by name or id' }).fill('ML Research');
     await chip('888888888888', 'lex').waitFor();

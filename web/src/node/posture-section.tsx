@@ -20,6 +20,7 @@ const NodePostureQuery = graphql(`
             services {
               service
               setting
+              source
               locked
               policyName
               unknownReason

@@ -5,6 +5,7 @@ export interface ServicePosture {
   readonly locked: boolean;
   readonly policyName?: string | null | undefined;
   readonly unknownReason?: string | null | undefined;
+  readonly source?: 'SERVICE_KEY' | 'DEFAULT_KEY' | 'AWS_DEFAULT' | null | undefined;
 }
 
 const LABEL = { OPT_OUT: 'opted out', OPT_IN: 'opted in', UNKNOWN: 'unknown' } as const;
@@ -12,24 +13,22 @@ const LABEL = { OPT_OUT: 'opted out', OPT_IN: 'opted in', UNKNOWN: 'unknown' } a
 const settingOf = (posture: ServicePosture) => posture.setting ?? 'UNKNOWN';
 
 /**
- * The report lists every service AWS knows (twenty and more): a chip for `default`, and one for each
- * service whose setting differs from it or that a lock holds; the services that simply follow
- * `default` are counted in one more chip, so an account's row stays readable.
+ * One chip per service the report lists (`default` first, then the others in the report's order):
+ * opted out, opted in or unknown, and "(locked)" when a lock above the account holds the setting.
+ * Services that only follow `default` say so in their title, so a reader can tell "set for this
+ * service" from "inherited from default" without leaving the row.
  */
 export function PostureChips({ services }: { services: readonly ServicePosture[] }) {
-  const fallback = services.find((posture) => posture.service === 'default');
-  const shown = services.filter((posture) => !fallback || posture === fallback || posture.locked || settingOf(posture) !== settingOf(fallback));
-  const following = services.length - shown.length;
   return (
-    <ul class="chips" data-testid="posture">
-      {shown.map((posture) => {
+    <ul class="chips" data-testid="posture" aria-label="AI opt-out posture">
+      {services.map((posture) => {
         const setting = settingOf(posture);
         const why = posture.setting ? (posture.policyName ? `set by ${posture.policyName}` : "AWS's default") : (posture.unknownReason ?? 'unknown');
         return (
           <li
             key={posture.service}
             class={`chip chip-${setting.toLowerCase()}`}
-            title={why}
+            title={posture.source === 'DEFAULT_KEY' ? `${why} (as default)` : why}
             data-testid="posture-chip"
             data-service={posture.service}
             data-setting={setting}
@@ -40,11 +39,6 @@ export function PostureChips({ services }: { services: readonly ServicePosture[]
           </li>
         );
       })}
-      {fallback && following > 0 && (
-        <li class={`chip chip-${settingOf(fallback).toLowerCase()} chip-others`} data-testid="posture-others">
-          {following} more services: {LABEL[settingOf(fallback)]} (as default)
-        </li>
-      )}
     </ul>
   );
 }

@@ -15,6 +15,7 @@ const PostureQuery = graphql(`
             services {
               service
               setting
+              source
               locked
               policyName
               unknownReason
