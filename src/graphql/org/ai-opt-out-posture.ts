@@ -4,10 +4,9 @@ import { nodeIdKind } from '../../domain/node-id';
 import type { AiOptOutSetting } from '../../domain/policy';
 import type { Loaders } from '../loaders/create-loaders';
 import type { RequestMirror } from '../request-mirror';
-import { ancestorIds } from './ancestry';
-import { attachedPolicies } from './attached-policies';
 import { badId } from './org-node';
-import { loadSubtree, type SubtreeNode } from './subtree';
+import type { SubtreeNode } from './subtree';
+import { loadSubtreePolicies } from './subtree-policies';
 
 const AI = 'AISERVICES_OPT_OUT_POLICY';
 /** A service key as policies write them (the user guide's keys are lower-case letters and digits). */
@@ -37,22 +36,13 @@ export async function loadAiOptOutPosture(
   const kind = nodeIdKind(underId);
   if (kind !== 'ROOT' && kind !== 'ORGANIZATIONAL_UNIT' && kind !== 'ACCOUNT') throw badId(underId);
 
-  const [tree, above] = await Promise.all([loadSubtree(loaders, underId), ancestorIds(loaders, underId)]);
-  const treeIds: string[] = [];
-  const collect = (node: SubtreeNode): void => {
-    treeIds.push(node.id);
-    node.children.forEach(collect);
-  };
-  collect(tree);
-  const allIds = [...above, ...treeIds];
-  const policies = await attachedPolicies(loaders, allIds, AI);
-  const policiesOf = new Map(allIds.map((id, i) => [id, policies[i]!]));
+  const { tree, above, policiesOf } = await loadSubtreePolicies(loaders, underId, AI);
   const toPostureNode = (node: SubtreeNode): PostureTreeNode => ({
     id: node.id,
     kind: node.kind,
     name: node.account?.name ?? node.id,
     state: node.account?.state,
-    policies: policiesOf.get(node.id) ?? [],
+    policies: policiesOf(node.id),
     children: node.children.map(toPostureNode),
   });
   const rootId = above[0] ?? underId;
@@ -60,7 +50,7 @@ export async function loadAiOptOutPosture(
   const stamp = mirror.stamp();
   return aiOptOutPosture({
     tree: toPostureNode(tree),
-    ancestors: above.map((id) => ({ id, kind: nodeIdKind(id) === 'ROOT' ? 'ROOT' : 'ORGANIZATIONAL_UNIT', name: id, policies: policiesOf.get(id) ?? [] })),
+    ancestors: above.map((id) => ({ id, kind: nodeIdKind(id) === 'ROOT' ? 'ROOT' : 'ORGANIZATIONAL_UNIT', name: id, policies: policiesOf(id) })),
     policyTypeEnabled: root?.policyTypes.some((p) => p.type === AI && p.status === 'ENABLED') ?? false,
     // Read upstream (x-orgql-consistency: upstream, or the mirror off): as fresh as it gets.
     mirrorSynced: mirror.consistency === 'UPSTREAM' || stamp === undefined || stamp.syncedAt !== null,

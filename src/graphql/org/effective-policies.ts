@@ -8,7 +8,8 @@ import type { Loaders } from '../loaders/create-loaders';
 import { ancestorIds } from './ancestry';
 import { attachedPolicies } from './attached-policies';
 import { badId } from './org-node';
-import { loadSubtree, type SubtreeNode } from './subtree';
+import type { SubtreeNode } from './subtree';
+import { loadSubtreePolicies } from './subtree-policies';
 
 /**
  * SCPs and RCPs are not in the model's EffectivePolicyType: they are evaluated like IAM policies
@@ -54,23 +55,15 @@ export async function upstreamEffectivePolicy(port: OrganizationsReader, account
 export async function computedEffectivePolicies(loaders: Loaders, type: PolicyType, underId: string): Promise<AccountEffectivePolicy[]> {
   assertHasEffectivePolicy(type);
   if (nodeIdKind(underId) === 'POLICY' || nodeIdKind(underId) === undefined) throw badId(underId);
-  const [tree, above] = await Promise.all([loadSubtree(loaders, underId), ancestorIds(loaders, underId)]);
-  const treeIds: string[] = [];
-  const collect = (node: SubtreeNode): void => {
-    treeIds.push(node.id);
-    node.children.forEach(collect);
-  };
-  collect(tree);
-  const policies = await attachedPolicies(loaders, [...above, ...treeIds], type);
-  const byId = new Map([...above, ...treeIds].map((id, i) => [id, policies[i]!]));
+  const { tree, above, policiesOf } = await loadSubtreePolicies(loaders, underId, type);
   const toTreeNode = (node: SubtreeNode): TreeNode => ({
     id: node.id,
     kind: node.kind,
     name: node.id,
-    policies: byId.get(node.id) ?? [],
+    policies: policiesOf(node.id),
     children: node.children.map(toTreeNode),
   });
-  const ancestors: PathNode[] = above.map((id) => ({ id, kind: kindOf(id), name: id, policies: byId.get(id) ?? [] }));
+  const ancestors: PathNode[] = above.map((id) => ({ id, kind: kindOf(id), name: id, policies: policiesOf(id) }));
   const results = computeEffectivePoliciesForTree(type, toTreeNode(tree), ancestors);
   return [...results.entries()].map(([accountId, effective]) => computed(accountId, type, effective));
 }
