@@ -98,19 +98,7 @@ export const TargetHistoryQuery = graphql(`
         }
       }
       effectivePolicyDiff {
-        added {
-          path
-          value
-        }
-        removed {
-          path
-          value
-        }
-        changed {
-          path
-          before
-          after
-        }
+        ...PolicyDiffFields
       }
     }
   }

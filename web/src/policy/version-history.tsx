@@ -59,31 +59,37 @@ export function VersionHistory({ policyId }: { policyId: string }) {
         </table>
       </div>
       <div class="toolbar">
-        <div class="field">
-          <label for="diff-from">From version</label>
-          <select id="diff-from" value={from ?? ''} onChange={(event) => setFrom(Number(event.currentTarget.value))}>
-            {versions.map((v) => (
-              <option key={v.version} value={v.version}>
-                {v.version}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="diff-to">To version</label>
-          <select id="diff-to" value={to ?? ''} onChange={(event) => setTo(Number(event.currentTarget.value))}>
-            {versions.map((v) => (
-              <option key={v.version} value={v.version}>
-                {v.version}
-              </option>
-            ))}
-          </select>
-        </div>
+        <VersionSelect id="diff-from" label="From version" versions={versions} value={from} onChange={setFrom} />
+        <VersionSelect id="diff-to" label="To version" versions={versions} value={to} onChange={setTo} />
       </div>
       <section aria-labelledby="version-diff-heading">
         <h3 id="version-diff-heading">Version diff</h3>
         {left && right && <JsonDiff before={left.document} after={right.document} label={`Document from version ${left.version} to ${right.version}`} />}
       </section>
     </>
+  );
+}
+
+interface VersionSelectProps {
+  readonly id: string;
+  readonly label: string;
+  readonly versions: readonly { readonly version: number }[];
+  readonly value: number | undefined;
+  onChange(version: number): void;
+}
+
+/** One end of the version diff: a labelled choice among the recorded versions. */
+function VersionSelect({ id, label, versions, value, onChange }: VersionSelectProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(event) => onChange(Number(event.currentTarget.value))}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {v.version}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

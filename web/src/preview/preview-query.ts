@@ -37,19 +37,7 @@ export const PreviewQuery = graphql(`
         deletedContentServices
         resumesContentUse
         diff {
-          added {
-            path
-            value
-          }
-          removed {
-            path
-            value
-          }
-          changed {
-            path
-            before
-            after
-          }
+          ...PolicyDiffFields
         }
       }
     }
